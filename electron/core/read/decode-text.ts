@@ -1,0 +1,91 @@
+// Turns raw bytes into text, or into a clear problem. Pipelines hand-write files, so BOMs,
+// UTF-16 and binary garbage all occur; none of them may throw out of the core.
+import type { ProblemDraft } from '../families/family-adapter';
+
+export type DecodeResult =
+  | { ok: true; text: string; problems: ProblemDraft[] }
+  | { ok: false; problems: ProblemDraft[]; retryable: boolean };
+
+const BINARY_SNIFF_BYTES = 8192;
+
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) {
+    return {
+      ok: false,
+      retryable: true,
+      problems: [{ severity: 'error', field: '', code: 'file.empty', message: 'file is empty (0 bytes)' }],
+    };
+  }
+  // UTF-16 with a BOM: decode it, but say so, because the pipelines themselves write UTF-8.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const le = bytes[0] === 0xff;
+    try {
+      const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+      return {
+        ok: true,
+        text,
+        problems: [
+          {
+            severity: 'warning',
+            field: '',
+            code: 'encoding.utf16',
+            message: `file is UTF-16 (${le ? 'little' : 'big'}-endian); the pipeline's own reader expects UTF-8`,
+          },
+        ],
+      };
+    } catch {
+      return {
+        ok: false,
+        retryable: false,
+        problems: [{ severity: 'error', field: '', code: 'encoding.invalid_utf16', message: 'file has a UTF-16 byte-order mark but is not valid UTF-16' }],
+      };
+    }
+  }
+  const sniff = bytes.subarray(0, Math.min(bytes.length, BINARY_SNIFF_BYTES));
+  if (sniff.includes(0)) {
+    return {
+      ok: false,
+      retryable: false,
+      problems: [{ severity: 'error', field: '', code: 'file.binary', message: 'file holds binary data (NUL bytes), not text' }],
+    };
+  }
+  const problems: ProblemDraft[] = [];
+  let body = bytes;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    body = bytes.subarray(3);
+    problems.push({
+      severity: 'warning',
+      field: '',
+      code: 'encoding.bom',
+      message: 'file starts with a UTF-8 byte-order mark; Python json.load in the pipeline would reject it',
+    });
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { ok: true, text, problems };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    return {
+      ok: false,
+      retryable: false,
+      problems: [
+        ...problems,
+        { severity: 'error', field: '', code: 'encoding.invalid_utf8', message: `file is not valid UTF-8 (first bad byte at offset ${offset})` },
+      ],
+    };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : (b & 0xe0) === 0xc0 ? 1 : (b & 0xf0) === 0xe0 ? 2 : (b & 0xf8) === 0xf0 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return i;
+}
