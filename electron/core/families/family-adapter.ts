@@ -67,6 +67,11 @@ export interface FamilyAdapter<R = unknown> {
   parse(input: ParseInput): { record?: R; problems: ProblemDraft[] };
   /** Build the runs of one group; problems are attached by the core from each ParsedFile. */
   assemble(groupKey: string, files: ParsedFile<R>[], ctx: AssembleContext): Run[];
+  /**
+   * Groups of this family whose runs depend on `groupKey` (OpenMontage: a pipeline manifest
+   * shapes every project beside it). The index re-assembles them when that group changes.
+   */
+  dependents?(groupKey: string): ((otherGroupKey: string) => boolean) | null;
 }
 
 export function toProblem(draft: ProblemDraft, file: FileContext, runId?: string): Problem {

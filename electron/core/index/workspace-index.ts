@@ -3,7 +3,7 @@
 // it paths. Each file change re-parses that file and re-assembles only its group.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { Gate, Problem, Root, Run, RunSummary } from '../../../shared/model';
+import type { Artifact, Gate, Problem, Root, Run, RunSummary } from '../../../shared/model';
 import { summarise } from '../../../shared/model';
 import type { AssembleContext, FamilyAdapter, FileContext, ParsedFile, ProblemDraft } from '../families/family-adapter';
 import { toProblem } from '../families/family-adapter';
@@ -48,6 +48,8 @@ export class WorkspaceIndex extends EventEmitter {
   /** scoped group key → runs it produced */
   private readonly groupRuns = new Map<string, Run[]>();
   private readonly runs = new Map<string, Run>();
+  /** artifact id → the artifact and its run (bodies are never held: they are read on request) */
+  private readonly artifacts = new Map<string, { artifact: Artifact; runId: string }>();
   /** fileId → absolute path (never leaves the main process) */
   private readonly filePaths = new Map<string, { rootId: string; abs: string; rel: string }>();
 
@@ -76,6 +78,7 @@ export class WorkspaceIndex extends EventEmitter {
     for (const [key, runs] of [...this.groupRuns]) {
       if (!key.startsWith(rootId + '\0')) continue;
       for (const r of runs) {
+        this.forgetArtifacts(r);
         this.runs.delete(r.id);
         change.removed.push(r.id);
       }
@@ -172,7 +175,7 @@ export class WorkspaceIndex extends EventEmitter {
     let set = this.groups.get(key);
     if (!set) this.groups.set(key, (set = new Set()));
     set.add(fileId);
-    const change = this.reassemble([key]);
+    const change = this.reassemble(this.withDependents(key, adapter));
     change.changedFiles.push(fileId);
     change.problemFiles.push(fileId);
     this.emit('change', change);
@@ -191,11 +194,28 @@ export class WorkspaceIndex extends EventEmitter {
     const key = scoped(rootId, f.classification.groupKey);
     const set = this.groups.get(key);
     set?.delete(fileId);
-    const change = this.reassemble([key]);
+    const adapter = this.adapters.find((a) => a.family === f.classification.family);
+    const change = this.reassemble(this.withDependents(key, adapter));
     change.changedFiles.push(fileId);
     change.problemFiles.push(fileId);
     this.emit('change', change);
     return true;
+  }
+
+  /** A folder vanished: drop every indexed file below it. */
+  removeUnder(rootId: string, absDir: string): number {
+    const root = this.roots.get(rootId);
+    if (!root) return 0;
+    const relDir = toRel(root.path, absDir);
+    if (relDir === null) return 0;
+    const prefix = relDir + '/';
+    let n = 0;
+    for (const f of [...this.files.values()]) {
+      if (f.rootId === rootId && f.rel.startsWith(prefix)) {
+        if (this.removeFile(rootId, f.abs)) n++;
+      }
+    }
+    return n;
   }
 
   /** Re-assemble groups, e.g. every OpenMontage group after a pipeline manifest changed. */
@@ -208,6 +228,20 @@ export class WorkspaceIndex extends EventEmitter {
     const change = this.reassemble(keys);
     if (keys.length) this.emit('change', change);
     return change;
+  }
+
+  /** The group itself plus the groups of the same family that depend on it. */
+  private withDependents(key: string, adapter: FamilyAdapter | undefined): string[] {
+    const rootId = key.slice(0, key.indexOf('\0'));
+    const pred = adapter?.dependents?.(key.slice(key.indexOf('\0') + 1));
+    if (!pred) return [key];
+    const keys = [key];
+    for (const [k, ids] of this.groups) {
+      if (k === key || !k.startsWith(rootId + '\0')) continue;
+      const first = this.files.get(ids.values().next().value as string);
+      if (first?.classification.family === adapter!.family && pred(k.slice(k.indexOf('\0') + 1))) keys.push(k);
+    }
+    return keys;
   }
 
   private reassemble(keys: string[]): IndexChange {
@@ -235,6 +269,7 @@ export class WorkspaceIndex extends EventEmitter {
       if (!ids.size) this.groups.delete(key);
       const newIds = new Set(runs.map((r) => r.id));
       for (const r of before) {
+        this.forgetArtifacts(r);
         if (!newIds.has(r.id)) {
           this.runs.delete(r.id);
           change.removed.push(r.id);
@@ -242,12 +277,38 @@ export class WorkspaceIndex extends EventEmitter {
       }
       for (const r of runs) {
         this.runs.set(r.id, r);
+        this.rememberArtifacts(r);
         change.upserted.push(r);
       }
       if (runs.length) this.groupRuns.set(key, runs);
       else this.groupRuns.delete(key);
     }
     return change;
+  }
+
+  private rememberArtifacts(run: Run) {
+    for (const a of run.artifacts) this.artifacts.set(a.id, { artifact: a, runId: run.id });
+    for (const s of run.stages) for (const a of s.artifacts) this.artifacts.set(a.id, { artifact: a, runId: run.id });
+  }
+
+  private forgetArtifacts(run: Run) {
+    for (const a of run.artifacts) this.artifacts.delete(a.id);
+    for (const s of run.stages) for (const a of s.artifacts) this.artifacts.delete(a.id);
+  }
+
+  getArtifact(id: string): { artifact: Artifact; runId: string } | undefined {
+    return this.artifacts.get(id);
+  }
+
+  problemCount(): { errors: number; warnings: number } {
+    let errors = 0;
+    let warnings = 0;
+    for (const f of this.files.values())
+      for (const p of f.problems) {
+        if (p.severity === 'error') errors++;
+        else warnings++;
+      }
+    return { errors, warnings };
   }
 
   private attachProblems(run: Run, files: ParsedFile[]) {

@@ -18,7 +18,9 @@ export function parseJson(text: string): ParseResult {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const where = locate(text, message);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(message);
+    const pos = /position (\d+)/.exec(message);
+    // The parser stopping at the very end of the text means the document was cut short.
+    const truncated = /end of (JSON )?input|Unterminated/i.test(message) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
     return {
       ok: false,
       // A truncated document is what a half-finished in-place write looks like: retry it.

@@ -1,0 +1,208 @@
+// The desk: the whole core behind one object. It owns the index and one watcher per root,
+// turns file events into index updates (with retries for half-written files), batches the
+// index's changes into DeskEvents for every connected renderer, and knows nothing of Electron.
+import { EventEmitter } from 'node:events';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DeskEvent, Snapshot } from '../../shared/api-contract';
+import type { FileRef, Notice, Root } from '../../shared/model';
+import { summarise } from '../../shared/model';
+import { ALL_ADAPTERS } from './families/all-adapters';
+import type { FamilyAdapter } from './families/family-adapter';
+import { scanTree } from './index/scan-tree';
+import { stableId } from './index/stable-id';
+import { WorkspaceIndex, type IndexChange, type ReadFn } from './index/workspace-index';
+import { RootWatcher } from './watch/root-watcher';
+import { mapLimit } from './util/map-limit';
+
+export const VERSION = '0.1.0';
+
+/** Delays before re-reading a file that looked half-written (Twinklr writes in place). */
+export const RETRY_DELAYS_MS = [50, 150, 400, 1000];
+
+export interface DeskOptions {
+  mode: 'electron' | 'browser' | 'cli';
+  watch?: boolean;
+  adapters?: FamilyAdapter[];
+  read?: ReadFn;
+  polling?: boolean;
+  debounceMs?: number;
+  /** How many files are read at once during a cold scan. */
+  concurrency?: number;
+}
+
+export class Desk extends EventEmitter {
+  readonly index: WorkspaceIndex;
+  private readonly watchers = new Map<string, RootWatcher>();
+  private readonly scanning = new Set<string>();
+  private readonly notices: Notice[] = [];
+  private readonly retries = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
+  private pending: IndexChange = emptyChange();
+  private flushTimer?: NodeJS.Timeout;
+  private muted = 0;
+
+  constructor(private readonly opts: DeskOptions) {
+    super();
+    this.setMaxListeners(100);
+    this.index = new WorkspaceIndex({ adapters: opts.adapters ?? ALL_ADAPTERS, read: opts.read });
+    this.index.on('change', (c: IndexChange) => this.collect(c));
+  }
+
+  get ready(): boolean {
+    return this.scanning.size === 0;
+  }
+
+  /** Add a folder: scan it fully, then (unless watch is off) keep it live. */
+  async addRoot(dir: string): Promise<Root> {
+    const abs = path.resolve(dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Error(`not a folder: ${dir}`);
+    const existing = [...this.index.roots.values()].find((r) => r.path === abs);
+    if (existing) return this.rootInfo(existing.id)!;
+    const root = this.index.addRoot(abs);
+    this.scanning.add(root.id);
+    this.emitEvent({ type: 'roots', roots: this.index.listRoots() });
+    if (this.opts.watch) {
+      const watcher = new RootWatcher(abs, {
+        debounceMs: this.opts.debounceMs,
+        polling: this.opts.polling,
+        onEvent: (e) => void this.onWatchEvent(root.id, e.kind, e.abs),
+        onNotice: (level, message) => this.notice(level, message, root.id),
+        onPollingChange: () => this.emitEvent({ type: 'roots', roots: this.listRoots() }),
+      });
+      this.watchers.set(root.id, watcher);
+      await watcher.start();
+    }
+    await this.scanRoot(root.id, abs);
+    return this.rootInfo(root.id)!;
+  }
+
+  private async scanRoot(rootId: string, abs: string) {
+    // A cold scan produces one event at the end, not one per file.
+    this.muted++;
+    try {
+      const files = await scanTree(abs, (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId));
+      await mapLimit(files, this.opts.concurrency ?? 16, (f) => this.upsert(rootId, f));
+    } finally {
+      this.muted--;
+      this.scanning.delete(rootId);
+    }
+    this.flush();
+    if (this.ready) this.emitEvent({ type: 'ready' });
+  }
+
+  async removeRoot(rootId: string): Promise<boolean> {
+    if (!this.index.roots.has(rootId)) return false;
+    await this.watchers.get(rootId)?.close();
+    this.watchers.delete(rootId);
+    this.index.removeRoot(rootId);
+    this.flush();
+    this.emitEvent({ type: 'roots', roots: this.listRoots() });
+    return true;
+  }
+
+  private async onWatchEvent(rootId: string, kind: 'upsert' | 'remove' | 'remove-dir', abs: string) {
+    if (kind === 'remove') this.index.removeFile(rootId, abs);
+    else if (kind === 'remove-dir') this.index.removeUnder(rootId, abs);
+    else await this.upsert(rootId, abs);
+  }
+
+  /** Read a file; when it looks half-written and we are live, retry later keeping the last good version. */
+  private async upsert(rootId: string, abs: string): Promise<void> {
+    const key = rootId + '\0' + abs;
+    const state = this.retries.get(key);
+    if (state) clearTimeout(state.timer);
+    const attempt = state?.attempt ?? 0;
+    const live = !!this.opts.watch;
+    const willRetry = live && attempt < RETRY_DELAYS_MS.length;
+    const outcome = await this.index.upsertFile(rootId, abs, { willRetry });
+    if (outcome === 'retry') {
+      const timer = setTimeout(() => void this.upsert(rootId, abs), RETRY_DELAYS_MS[attempt]);
+      this.retries.set(key, { attempt: attempt + 1, timer });
+      return;
+    }
+    this.retries.delete(key);
+  }
+
+  private collect(c: IndexChange) {
+    this.pending.upserted.push(...c.upserted);
+    this.pending.removed.push(...c.removed);
+    this.pending.changedFiles.push(...c.changedFiles);
+    this.pending.problemFiles.push(...c.problemFiles);
+    if (this.muted) return;
+    // Coalesce bursts (a rename touches two paths) into one event, without adding visible latency.
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 5);
+  }
+
+  private flush() {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const c = this.pending;
+    this.pending = emptyChange();
+    if (!c.upserted.length && !c.removed.length && !c.changedFiles.length) return;
+    const latest = new Map(c.upserted.map((r) => [r.id, r]));
+    const removed = [...new Set(c.removed)].filter((id) => !this.index.getRun(id));
+    const changedFiles: FileRef[] = [];
+    for (const id of new Set(c.changedFiles)) {
+      const f = this.index.resolveFile(id);
+      if (f) changedFiles.push({ id, rootId: f.rootId, rel: f.rel });
+    }
+    this.emitEvent({
+      type: 'index',
+      upserted: [...latest.values()].filter((r) => this.index.getRun(r.id)).map(summarise),
+      removed,
+      gates: this.index.waitingGates(),
+      problemCount: this.index.problemCount(),
+      changedRuns: [...latest.keys(), ...removed],
+      changedFiles,
+    });
+  }
+
+  private emitEvent(e: DeskEvent) {
+    this.emit('event', e);
+  }
+
+  notice(level: Notice['level'], message: string, rootId?: string) {
+    const n: Notice = { id: stableId('notice', message, String(Date.now())), level, message, rootId };
+    this.notices.push(n);
+    if (this.notices.length > 200) this.notices.shift();
+    this.emitEvent({ type: 'notice', notice: n });
+  }
+
+  listRoots(): Root[] {
+    return this.index.listRoots().map((r) => ({ ...r, watching: this.watchers.has(r.id), polling: this.watchers.get(r.id)?.isPolling ?? false }));
+  }
+
+  private rootInfo(id: string): Root | undefined {
+    return this.listRoots().find((r) => r.id === id);
+  }
+
+  snapshot(): Snapshot {
+    return {
+      roots: this.listRoots(),
+      runs: this.index.listRunSummaries(),
+      gates: this.index.waitingGates(),
+      problemCount: this.index.problemCount(),
+      notices: [...this.notices],
+      ready: this.ready,
+      mode: this.opts.mode === 'electron' ? 'electron' : 'browser',
+      version: VERSION,
+    };
+  }
+
+  /** Resolves once no retry is pending and no batched event is waiting (tests, CLI). */
+  async settled(): Promise<void> {
+    while (this.retries.size || this.flushTimer) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.retries.values()) clearTimeout(r.timer);
+    this.retries.clear();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await Promise.all([...this.watchers.values()].map((w) => w.close()));
+    this.watchers.clear();
+  }
+}
+
+function emptyChange(): IndexChange {
+  return { upserted: [], removed: [], problemFiles: [], changedFiles: [] };
+}

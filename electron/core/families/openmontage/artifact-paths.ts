@@ -1,0 +1,103 @@
+// Resolving artifact path strings found in checkpoints. Real files hold paths relative to the
+// project folder (`artifacts/script.json`) and `@name.json` (FORMATS.md §1.7). A path may never
+// lead outside the project: it is refused lexically and again after following symbolic links.
+import fs from 'node:fs';
+import path from 'node:path';
+import { joinRel } from './layout';
+
+export type ResolvedPath =
+  | { ok: true; rel: string; exists: boolean; size?: number }
+  | { ok: false; reason: string };
+
+const MAX_PATH_CHARS = 1024;
+
+/**
+ * Does a string value in `artifacts` look like a file reference rather than inline text?
+ * A single line that starts with `@`, contains a slash, or ends in a file extension.
+ */
+export function looksLikePath(value: string): boolean {
+  if (!value || value.length > MAX_PATH_CHARS || /[\r\n]/.test(value)) return false;
+  if (value.startsWith('@')) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false; // URLs are text, not files
+  return /[\\/]/.test(value) || /\.[a-z][a-z0-9]{0,5}$/i.test(value);
+}
+
+export function isAbsoluteLike(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[a-z]:/i.test(p) || p.startsWith('~');
+}
+
+/** Normalises a project-relative path; undefined when it is absolute or climbs out. */
+export function normaliseInside(p: string): string | undefined {
+  if (isAbsoluteLike(p)) return undefined;
+  const posix = p.replace(/\\/g, '/');
+  const norm = path.posix.normalize(posix).replace(/^(\.\/)+/, '');
+  if (norm === '..' || norm.startsWith('../') || norm === '.' || norm === '' || norm.startsWith('/')) return undefined;
+  return norm;
+}
+
+/** Candidate project-relative paths for an artifact value (`@x.json` → `x.json`, `artifacts/x.json`). */
+export function candidatePaths(value: string): string[] {
+  if (value.startsWith('@')) {
+    const name = value.slice(1);
+    return [name, `artifacts/${name}`];
+  }
+  return [value];
+}
+
+export function absOf(rootPath: string, rel: string): string {
+  return path.join(rootPath, ...rel.split('/'));
+}
+
+/**
+ * Resolve a path string relative to the project folder. Returns the first existing candidate,
+ * else the first candidate marked missing; escaping paths are refused.
+ */
+export function resolveProjectPath(value: string, projectDir: string, rootPath: string, extraCandidates: string[] = []): ResolvedPath {
+  const cands = [...candidatePaths(value), ...extraCandidates];
+  let first: string | undefined;
+  for (const c of cands) {
+    const inside = normaliseInside(c);
+    if (inside === undefined) continue;
+    const rel = joinRel(projectDir, inside);
+    first ??= rel;
+    const st = statInside(rootPath, projectDir, rel);
+    if (st === 'escapes') return { ok: false, reason: `"${value}" leads outside the project folder through a symbolic link` };
+    if (st) return { ok: true, rel, exists: true, size: st.size };
+  }
+  if (first === undefined) return { ok: false, reason: `"${value}" is absolute or climbs out of the project folder` };
+  return { ok: true, rel: first, exists: false };
+}
+
+function statInside(rootPath: string, projectDir: string, rel: string): { size: number } | 'escapes' | undefined {
+  try {
+    const abs = absOf(rootPath, rel);
+    const st = fs.statSync(abs);
+    if (!st.isFile()) return undefined;
+    const realProject = fs.realpathSync(absOf(rootPath, projectDir));
+    const real = fs.realpathSync(abs);
+    const back = path.relative(realProject, real);
+    if (back.startsWith('..') || path.isAbsolute(back)) return 'escapes';
+    return { size: st.size };
+  } catch {
+    return undefined;
+  }
+}
+
+const MAX_SIDE_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Read a small JSON artifact file (render_report, asset_manifest, proposal_packet) to find the
+ * few facts Greenlight shows from it. Anything unreadable is simply not used.
+ */
+export function readSmallJson(rootPath: string, rel: string): unknown {
+  try {
+    const abs = absOf(rootPath, rel);
+    const st = fs.statSync(abs);
+    if (!st.isFile() || st.size > MAX_SIDE_READ_BYTES) return undefined;
+    let text = fs.readFileSync(abs, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,206 @@
+// The desk: what every view needs at a glance — roots, run summaries, waiting gates, problem
+// counts, notices — kept live from the transport's events. Detail (a run, the problems list,
+// artifact bodies) lives in its own store and is told here when its data changed.
+import { create } from 'zustand';
+import type { DeskEvent, Snapshot } from '../../shared/api-contract';
+import type { Gate, Notice, Root, RunSummary } from '../../shared/model';
+import { getTransport } from '../transport/current-transport';
+import { invalidateArtifacts } from './artifact-store';
+import { waitingGatesOldestFirst } from './gate-order';
+import { markProblemsStale } from './problems-store';
+import { onRunsChanged } from './run-store';
+import { flash, showToast } from './ui-store';
+
+export type Connection = 'connecting' | 'live' | 'reconnecting';
+
+export interface DeskState {
+  /** The first snapshot has arrived. */
+  loaded: boolean;
+  /** Every root has finished its first scan. */
+  ready: boolean;
+  mode?: Snapshot['mode'];
+  version?: string;
+  roots: Root[];
+  runs: Record<string, RunSummary>;
+  /** Waiting gates only, oldest first. */
+  gates: Gate[];
+  problemCount: { errors: number; warnings: number };
+  notices: Notice[];
+  connection: Connection;
+  /** The last snapshot request failed (shown until one succeeds). */
+  error?: string;
+}
+
+const MAX_NOTICES = 20;
+
+const initialState = (): DeskState => ({
+  loaded: false,
+  ready: false,
+  roots: [],
+  runs: {},
+  gates: [],
+  problemCount: { errors: 0, warnings: 0 },
+  notices: [],
+  connection: 'connecting',
+});
+
+export const useDeskStore = create<DeskState>(initialState);
+
+let unsubscribe: (() => void) | undefined;
+let fetching: Promise<void> | undefined;
+/** Events arrived while a snapshot was in flight: its answer may predate them, so fetch again. */
+let dirty = false;
+
+/** Subscribes to live events (once) and loads the snapshot. Returns a disconnect function. */
+export function connect(): () => void {
+  if (!unsubscribe) {
+    let dropped = false;
+    unsubscribe = getTransport().subscribe(applyEvent, (connected) => {
+      if (connected) {
+        useDeskStore.setState({ connection: 'live' });
+        // Events may have been missed while the connection was down.
+        if (dropped) void refreshSnapshot();
+        dropped = false;
+      } else {
+        dropped = true;
+        useDeskStore.setState({ connection: 'reconnecting' });
+      }
+    });
+    void refreshSnapshot();
+  }
+  return disconnect;
+}
+
+export function disconnect(): void {
+  unsubscribe?.();
+  unsubscribe = undefined;
+}
+
+/** Test helper: back to a fresh desk. */
+export function resetDesk(): void {
+  disconnect();
+  fetching = undefined;
+  dirty = false;
+  dismissed.clear();
+  useDeskStore.setState(initialState(), true);
+}
+
+export function refreshSnapshot(): Promise<void> {
+  if (fetching) {
+    dirty = true;
+    return fetching;
+  }
+  fetching = (async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      dirty = false;
+      try {
+        const snapshot = await getTransport().invoke('getSnapshot');
+        applySnapshot(snapshot);
+      } catch (e) {
+        useDeskStore.setState({ error: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      if (!dirty) return;
+    }
+  })().finally(() => {
+    fetching = undefined;
+  });
+  return fetching;
+}
+
+export function applySnapshot(s: Snapshot): void {
+  const runs: Record<string, RunSummary> = {};
+  for (const r of s.runs) runs[r.id] = r;
+  useDeskStore.setState((prev) => ({
+    loaded: true,
+    ready: s.ready,
+    mode: s.mode,
+    version: s.version,
+    roots: s.roots,
+    runs,
+    gates: waitingGatesOldestFirst(s.gates),
+    problemCount: s.problemCount,
+    // Notices pushed as events survive a snapshot refresh; the snapshot's own come first.
+    notices: mergeNotices(s.notices, prev.notices),
+    error: undefined,
+  }));
+  markProblemsStale();
+}
+
+export function applyEvent(e: DeskEvent): void {
+  if (fetching) dirty = true;
+  switch (e.type) {
+    case 'index': {
+      const wasReady = useDeskStore.getState().ready;
+      useDeskStore.setState((s) => {
+        const runs = { ...s.runs };
+        for (const id of e.removed) delete runs[id];
+        for (const r of e.upserted) runs[r.id] = r;
+        return { runs, gates: waitingGatesOldestFirst(e.gates), problemCount: e.problemCount };
+      });
+      if (e.changedFiles.length) invalidateArtifacts(e.changedFiles.map((f) => f.id));
+      onRunsChanged(e.changedRuns, e.changedFiles);
+      markProblemsStale();
+      // During the first scan everything is "new": no highlights or toasts until the desk is ready.
+      if (wasReady) {
+        const gateIds = e.gates.filter((g) => e.changedRuns.includes(g.runId)).map((g) => g.id);
+        flash([...e.changedRuns, ...gateIds]);
+        const message = describeChangedFiles(e.changedFiles.map((f) => f.rel));
+        if (message) showToast(message);
+      }
+      return;
+    }
+    case 'roots': {
+      const ids = new Set(e.roots.map((r) => r.id));
+      useDeskStore.setState((s) => {
+        const runs: Record<string, RunSummary> = {};
+        for (const r of Object.values(s.runs)) if (ids.has(r.rootId)) runs[r.id] = r;
+        const gates = s.gates.filter((g) => runs[g.runId]);
+        return { roots: e.roots, runs, gates };
+      });
+      return;
+    }
+    case 'notice':
+      useDeskStore.setState((s) => ({ notices: mergeNotices(s.notices, [e.notice]) }));
+      return;
+    case 'ready':
+      if (!useDeskStore.getState().ready) {
+        useDeskStore.setState({ ready: true });
+        // One fresh snapshot settles anything the scan's event stream left ambiguous.
+        void refreshSnapshot();
+      }
+      return;
+  }
+}
+
+/** Dismissed notices stay dismissed when a later snapshot still lists them. */
+const dismissed = new Set<string>();
+
+export function dismissNotice(id: string): void {
+  dismissed.add(id);
+  useDeskStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+function mergeNotices(first: readonly Notice[], then: readonly Notice[]): Notice[] {
+  const seen = new Set<string>();
+  const out: Notice[] = [];
+  for (const n of [...first, ...then]) {
+    if (seen.has(n.id) || dismissed.has(n.id)) continue;
+    seen.add(n.id);
+    out.push(n);
+  }
+  return out.slice(-MAX_NOTICES);
+}
+
+/** "checkpoint_script.json changed", or "a.json and 2 more files changed". */
+export function describeChangedFiles(rels: readonly string[]): string | undefined {
+  const names = [...new Set(rels.map((r) => r.split('/').pop() || r))];
+  if (!names.length) return undefined;
+  if (names.length === 1) return `${names[0]} changed`;
+  if (names.length === 2) return `${names[0]} and ${names[1]} changed`;
+  return `${names[0]} and ${names.length - 1} more files changed`;
+}
+
+// Derived views, as plain functions so components and tests share them.
+export const selectWaitingCount = (s: DeskState) => s.gates.length;
+export const selectRunCount = (s: DeskState) => Object.keys(s.runs).length;

@@ -1,0 +1,31 @@
+// Picks the transport once at start-up: the preload's bridge when running in Electron,
+// otherwise HTTP with the token from the page URL (printed by `greenlight serve`).
+import { ElectronTransport } from './electron-transport';
+import { HttpTransport } from './http-transport';
+import type { Transport } from './transport';
+import type { GreenlightBridge } from '../../shared/preload-bridge';
+
+let current: Transport | undefined;
+
+export function getTransport(): Transport {
+  if (current) return current;
+  const bridge = (globalThis as { greenlight?: GreenlightBridge }).greenlight;
+  if (bridge) current = new ElectronTransport(bridge);
+  else {
+    const url = new URL(globalThis.location?.href ?? 'http://127.0.0.1/');
+    const token = url.searchParams.get('token') ?? sessionStorage.getItem('greenlight-token') ?? '';
+    // Keep the token for reloads, then take it out of the address bar so it is not shared by a copy-paste.
+    if (url.searchParams.has('token')) {
+      sessionStorage.setItem('greenlight-token', token);
+      url.searchParams.delete('token');
+      history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
+    current = new HttpTransport(token);
+  }
+  return current;
+}
+
+/** Tests inject a fake transport. */
+export function setTransport(t: Transport | undefined): void {
+  current = t;
+}

@@ -1,0 +1,151 @@
+// `greenlight serve` security and transport behaviour, over real loopback HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { Desk } from '../../../electron/core/desk';
+import { browserHostHandlers, createDeskApi } from '../../../electron/core/api/desk-api';
+import { startServer, type RunningServer } from '../../../electron/server/http-server';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+function request(
+  port: number,
+  opts: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('greenlight serve', () => {
+  const tmp = makeTempDir();
+  const renderer = makeTempDir('greenlight-renderer-');
+  const outside = makeTempDir('greenlight-outside-');
+  let desk: Desk;
+  let server: RunningServer;
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1000, 7)]);
+
+  beforeAll(async () => {
+    renderer.write('index.html', '<!doctype html><title>Greenlight</title>');
+    renderer.write('assets/app.js', 'console.log(1)');
+    tmp.write('review/frame.png', png);
+    outside.write('secret.png', png);
+    mkdirSync(path.join(tmp.dir, 'review'), { recursive: true });
+    symlinkSync(path.join(outside.dir, 'secret.png'), path.join(tmp.dir, 'review', 'escape.png'));
+    tmp.write(
+      'review/cut.gate.json',
+      JSON.stringify({ question: 'Use this frame?', requested_at: '2026-11-20T10:00:00Z', artifacts: ['frame.png', 'escape.png'] }),
+    );
+    desk = new Desk({ mode: 'browser', watch: false });
+    await desk.addRoot(tmp.dir);
+    server = await startServer({ desk, handlers: createDeskApi(desk, browserHostHandlers), rendererDir: renderer.dir });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await desk.close();
+    tmp.cleanup();
+    renderer.cleanup();
+    outside.cleanup();
+  });
+
+  const auth = () => ({ authorization: `Bearer ${server.token}` });
+  const api = (channel: string, args: unknown[] = [], headers: Record<string, string> = auth()) =>
+    request(server.port, { path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ args }) });
+
+  it('listens on loopback only and prints a URL carrying the token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/);
+  });
+
+  it('refuses the page, the API, the live stream and artifacts without the token', async () => {
+    expect((await request(server.port, { path: '/' })).status).toBe(401);
+    expect((await api('getSnapshot', [], {})).status).toBe(401);
+    expect((await api('getSnapshot', [], { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await request(server.port, { path: '/api/events' })).status).toBe(401);
+    expect((await request(server.port, { path: '/artifacts/abc' })).status).toBe(401);
+  });
+
+  it('serves the page and the API with the token, and never sends CORS headers', async () => {
+    const page = await request(server.port, { path: `/?token=${server.token}` });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const snap = await api('getSnapshot');
+    expect(snap.status).toBe(200);
+    const body = JSON.parse(snap.body.toString());
+    expect(body.result.runs.some((r: { family: string }) => r.family === 'gate')).toBe(true);
+    expect(snap.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin (CSRF)', async () => {
+    const rebind = await request(server.port, { path: `/?token=${server.token}`, headers: { host: 'evil.example:80' } });
+    expect(rebind.status).toBe(421);
+    const csrf = await api('getSnapshot', [], { ...auth(), origin: 'http://evil.example' });
+    expect(csrf.status).toBe(403);
+  });
+
+  it('validates arguments against the contract', async () => {
+    expect((await api('getRun', [42])).status).toBe(400);
+    expect((await api('noSuchChannel')).status).toBe(404);
+    expect((await api('addRoot', ['/etc'])).status).toBe(400);
+  });
+
+  it('serves artifact bytes with Range support, and refuses a symlink leading out of the root', async () => {
+    const run = desk.index.listRuns().find((r) => r.family === 'gate')!;
+    const artifacts = run.stages[0].artifacts;
+    const frame = artifacts.find((a) => a.name === 'frame.png')!;
+    const full = await request(server.port, { path: `/artifacts/${frame.id}?token=${server.token}` });
+    expect(full.status).toBe(200);
+    expect(full.headers['content-type']).toBe('image/png');
+    expect(full.body.equals(png)).toBe(true);
+    const part = await request(server.port, { path: `/artifacts/${frame.id}`, headers: { ...auth(), range: 'bytes=0-7' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-7/${png.length}`);
+    expect(part.body.length).toBe(8);
+    const bad = await request(server.port, { path: `/artifacts/${frame.id}`, headers: { ...auth(), range: `bytes=${png.length + 10}-` } });
+    expect(bad.status).toBe(416);
+    const escape = artifacts.find((a) => a.name === 'escape.png')!;
+    const refused = await request(server.port, { path: `/artifacts/${escape.id}?token=${server.token}` });
+    expect(refused.status).toBe(403);
+    for (const p of ['/artifacts/..%2F..%2Fetc%2Fpasswd', '/artifacts/%2e%2e%252f', `/artifacts/${encodeURIComponent(os.tmpdir())}`, '/artifacts/a%00b']) {
+      const r = await request(server.port, { path: `${p}?token=${server.token}` });
+      expect([400, 403, 404]).toContain(r.status);
+    }
+  });
+
+  it('pushes index changes on the live stream', async () => {
+    const got = await new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+        expect(res.statusCode).toBe(200);
+        let buf = '';
+        res.on('data', (c) => {
+          buf += c.toString();
+          const m = /data: (.*)\n\n/.exec(buf);
+          if (m) {
+            req.destroy();
+            resolve(m[1]);
+          }
+        });
+        setTimeout(() => {
+          writeFileSync(path.join(tmp.dir, 'live.gate.json'), JSON.stringify({ question: 'Live?', requested_at: '2026-11-20T11:00:00Z' }));
+          // watch is off in this desk: feed the file the way the watcher would
+          void desk.index.upsertFile(desk.listRoots()[0].id, path.join(tmp.dir, 'live.gate.json'));
+        }, 50);
+      });
+      req.on('error', reject);
+    });
+    const event = JSON.parse(got);
+    expect(event.type).toBe('index');
+    expect(event.gates.some((g: { title: string }) => g.title === 'Live?')).toBe(true);
+  });
+});
