@@ -29,6 +29,20 @@ function vitest(project) {
   } else ok = false;
 }
 
+// The end-to-end suites need Debian's Chromium; install it when we may (root or sudo, apt).
+function ensureChromium() {
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(exe)) return;
+  const asRoot = process.getuid?.() === 0;
+  const apt = ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium'];
+  console.log(`Chromium not found at ${exe}: installing Debian's chromium package for the end-to-end tests`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = (args) => spawnSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], { stdio: 'inherit', env });
+  run(['apt-get', 'update', '-qq']);
+  if (run(apt).status !== 0) console.log('Could not install chromium; the end-to-end suites will fail and say why.');
+}
+
+ensureChromium();
 step('typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
 vitest('unit');
 if (step('build', process.execPath, [path.join(root, 'scripts/build.mjs')])) vitest('e2e');

@@ -3,6 +3,16 @@
 // signature, used to type both ends and to validate every argument on the receiving side.
 import { z } from 'zod';
 import {
+  autoApproveRuleSchema,
+  branchRequestSchema,
+  decideRequestSchema,
+  decisionOutcomeSchema,
+  decisionPreviewSchema,
+  editRequestSchema,
+  editableArtifactSchema,
+  validationIssueSchema,
+} from './decisions';
+import {
   artifactSchema,
   fileRefSchema,
   gateSchema,
@@ -64,6 +74,17 @@ export const apiContract = {
   removeRoot: channel(z.tuple([id]), z.boolean()),
   /** Electron only: open an artifact file with the system's default application. */
   openArtifactExternally: channel(z.tuple([id]), z.boolean()),
+  /** What deciding would write where (shown in the confirmation), or why it cannot. */
+  previewDecision: channel(z.tuple([id, z.enum(['approve', 'reject'])]), decisionPreviewSchema),
+  decide: channel(z.tuple([decideRequestSchema]), decisionOutcomeSchema),
+  listAutoApprove: channel(z.tuple([]), z.array(autoApproveRuleSchema)),
+  setAutoApprove: channel(z.tuple([z.object({ rootId: id, runId: id.optional(), enabled: z.boolean() })]), z.array(autoApproveRuleSchema)),
+  /** An artifact loaded for editing, with its revision and earlier edits. */
+  getEditable: channel(z.tuple([id]), editableArtifactSchema.nullable()),
+  validateEdit: channel(z.tuple([id, z.string().max(16 * 1024 * 1024)]), z.array(validationIssueSchema)),
+  saveEdit: channel(z.tuple([editRequestSchema]), decisionOutcomeSchema),
+  previewBranch: channel(z.tuple([branchRequestSchema]), decisionPreviewSchema),
+  branchRun: channel(z.tuple([branchRequestSchema]), decisionOutcomeSchema),
 } as const;
 
 export type ApiContract = typeof apiContract;

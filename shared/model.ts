@@ -183,6 +183,10 @@ export const gateSchema = z.object({
   rel: z.string().optional(),
   question: z.string().optional(),
   options: z.array(z.string()).optional(),
+  /** sha256 of the gate's file as indexed; a decision is refused if the file changed since. */
+  revision: z.string().optional(),
+  /** Set when an auto-approve rule decided this gate. */
+  auto: z.boolean().optional(),
 });
 export type Gate = z.infer<typeof gateSchema>;
 

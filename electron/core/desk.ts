@@ -14,6 +14,8 @@ import { stableId } from './index/stable-id';
 import { WorkspaceIndex, type IndexChange, type ReadFn } from './index/workspace-index';
 import { RootWatcher } from './watch/root-watcher';
 import { mapLimit } from './util/map-limit';
+import type { Run } from '../../shared/model';
+import { readAudit } from './decide/audit-log';
 
 export const VERSION = '0.1.0';
 
@@ -40,11 +42,13 @@ export class Desk extends EventEmitter {
   private pending: IndexChange = emptyChange();
   private flushTimer?: NodeJS.Timeout;
   private muted = 0;
+  /** Decisions Greenlight recorded (audit log), by gate id: who, when, why, and whether a rule did it. */
+  private readonly decisions = new Map<string, DecisionInfo>();
 
   constructor(private readonly opts: DeskOptions) {
     super();
     this.setMaxListeners(100);
-    this.index = new WorkspaceIndex({ adapters: opts.adapters ?? ALL_ADAPTERS, read: opts.read });
+    this.index = new WorkspaceIndex({ adapters: opts.adapters ?? ALL_ADAPTERS, read: opts.read, decorate: (run) => this.decorateRun(run) });
     this.index.on('change', (c: IndexChange) => this.collect(c));
   }
 
@@ -60,6 +64,10 @@ export class Desk extends EventEmitter {
     if (existing) return this.rootInfo(existing.id)!;
     const root = this.index.addRoot(abs);
     this.scanning.add(root.id);
+    for (const e of await readAudit(abs)) {
+      if (e.gateId && (e.action === 'approve' || e.action === 'reject' || e.action === 'auto-approve'))
+        this.decisions.set(e.gateId, { by: e.by, at: e.at, note: e.note, auto: !!e.auto, decision: e.action === 'reject' ? 'reject' : 'approve' });
+    }
     this.emitEvent({ type: 'roots', roots: this.index.listRoots() });
     if (this.opts.watch) {
       const watcher = new RootWatcher(abs, {
@@ -121,6 +129,43 @@ export class Desk extends EventEmitter {
       return;
     }
     this.retries.delete(key);
+  }
+
+  /** Re-read one file now (after Greenlight wrote it), without waiting for the watcher. */
+  async refreshFile(rootId: string, abs: string): Promise<void> {
+    await this.upsert(rootId, abs);
+    this.flush();
+  }
+
+  /** Index every file of a folder that Greenlight just created (a branch), without waiting for the watcher. */
+  async rescanFolder(rootId: string, absDir: string): Promise<void> {
+    const files = await scanTree(absDir);
+    this.muted++;
+    try {
+      await mapLimit(files, 8, (f) => this.upsert(rootId, f));
+    } finally {
+      this.muted--;
+    }
+    this.flush();
+  }
+
+  recordDecision(gateId: string, info: DecisionInfo): void {
+    this.decisions.set(gateId, info);
+  }
+
+  /** Fill in who decided a gate where the pipeline's own file cannot say (OpenMontage keeps only a flag). */
+  private decorateRun(run: Run): void {
+    for (const g of run.gates) {
+      const d = this.decisions.get(g.id);
+      if (!d || g.status === 'waiting') continue;
+      g.decidedBy ??= d.by;
+      g.decidedAt ??= d.at;
+      g.note ??= d.note;
+      if (d.auto) {
+        g.auto = true;
+        if (g.status === 'approved') g.status = 'auto_approved';
+      }
+    }
   }
 
   private collect(c: IndexChange) {
@@ -201,6 +246,14 @@ export class Desk extends EventEmitter {
     await Promise.all([...this.watchers.values()].map((w) => w.close()));
     this.watchers.clear();
   }
+}
+
+export interface DecisionInfo {
+  by: string;
+  at: string;
+  note?: string;
+  auto: boolean;
+  decision: 'approve' | 'reject';
 }
 
 function emptyChange(): IndexChange {

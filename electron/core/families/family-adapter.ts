@@ -48,6 +48,8 @@ export interface ParsedFile<R = unknown> extends FileContext {
   problems: ProblemDraft[];
   /** True when decoding failed and the previous good record is being shown instead. */
   stale?: boolean;
+  /** sha256 of the bytes parsed: the revision a decision must still find on disk. */
+  sha256?: string;
 }
 
 export interface AssembleContext {

@@ -31,6 +31,8 @@ export interface WorkspaceIndexOptions {
   adapters: FamilyAdapter[];
   /** Injected for tests and for worker-thread parsing. */
   read?: ReadFn;
+  /** Adds what only the host knows to each assembled run (who decided a gate, from the audit log). */
+  decorate?: (run: Run) => void;
   now?: () => number;
 }
 
@@ -41,6 +43,7 @@ export class WorkspaceIndex extends EventEmitter {
   private readonly adapters: FamilyAdapter[];
   private readonly read: ReadFn;
   private readonly now: () => number;
+  private readonly decorate?: (run: Run) => void;
   /** fileId → parsed file */
   private readonly files = new Map<string, ParsedFile>();
   /** scoped group key (rootId + '\0' + groupKey) → file ids */
@@ -58,6 +61,7 @@ export class WorkspaceIndex extends EventEmitter {
     this.adapters = opts.adapters;
     this.read = opts.read ?? readDocument;
     this.now = opts.now ?? Date.now;
+    this.decorate = opts.decorate;
   }
 
   addRoot(rootPath: string): IndexedRoot {
@@ -153,7 +157,7 @@ export class WorkspaceIndex extends EventEmitter {
         this.removeFile(rootId, abs);
         return 'removed';
       }
-      const ctx = { ...ctxBase, size: res.size, mtimeMs: res.mtimeMs };
+      const ctx = { ...ctxBase, size: res.size, mtimeMs: res.mtimeMs, sha256: res.sha256 };
       if (!res.ok) {
         if (res.retryable && opts.willRetry) {
           if (previous?.record !== undefined) previous.stale = true;
@@ -265,7 +269,11 @@ export class WorkspaceIndex extends EventEmitter {
           }
         }
       }
-      for (const run of runs) this.attachProblems(run, files);
+      for (const run of runs) {
+        this.attachProblems(run, files);
+        this.decorate?.(run);
+        run.pendingGates = run.gates.filter((g) => g.status === 'waiting').length;
+      }
       if (!ids.size) this.groups.delete(key);
       const newIds = new Set(runs.map((r) => r.id));
       for (const r of before) {
@@ -324,6 +332,7 @@ export class WorkspaceIndex extends EventEmitter {
     }
     run.errors = errors;
     run.warnings = warnings;
+    for (const g of run.gates) if (g.fileId && !g.revision) g.revision = this.files.get(g.fileId)?.sha256;
     run.pendingGates = run.gates.filter((g) => g.status === 'waiting').length;
   }
 

@@ -1,6 +1,7 @@
 // Reads one checkpoint file from disk into a decoded document, never throwing. Files that
 // vanish mid-read, are unreadable or enormous become problems like any other.
 import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { ProblemDraft } from '../families/family-adapter';
 import { decodeText } from './decode-text';
 import { parseJson, type ParseResult } from './parse-json';
@@ -10,8 +11,8 @@ import { parseYaml } from './parse-yaml';
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; data: unknown; text: string; size: number; mtimeMs: number; problems: ProblemDraft[] }
-  | { ok: false; problems: ProblemDraft[]; retryable: boolean; size: number; mtimeMs: number; gone?: boolean };
+  | { ok: true; data: unknown; text: string; size: number; mtimeMs: number; sha256?: string; problems: ProblemDraft[] }
+  | { ok: false; problems: ProblemDraft[]; retryable: boolean; size: number; mtimeMs: number; sha256?: string; gone?: boolean };
 
 export async function readDocument(abs: string, format: 'json' | 'yaml'): Promise<ReadResult> {
   let size = 0;
@@ -40,7 +41,8 @@ export async function readDocument(abs: string, format: 'json' | 'yaml'): Promis
       };
     }
     const bytes = await fs.readFile(abs);
-    return decodeAndParse(bytes, format, size, mtimeMs);
+    // The hash is the file's revision: a decision is only written if the file still has it.
+    return { ...decodeAndParse(bytes, format, bytes.length, mtimeMs), sha256: sha256(bytes) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -62,4 +64,8 @@ export function decodeAndParse(bytes: Uint8Array, format: 'json' | 'yaml', size 
   const parsed: ParseResult = format === 'json' ? parseJson(decoded.text) : parseYaml(decoded.text);
   if (!parsed.ok) return { ok: false, retryable: parsed.retryable, problems: [...decoded.problems, ...parsed.problems], size, mtimeMs };
   return { ok: true, data: parsed.data, text: decoded.text, size, mtimeMs, problems: [...decoded.problems, ...parsed.problems] };
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

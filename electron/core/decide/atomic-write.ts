@@ -1,0 +1,104 @@
+// Every file Greenlight writes goes through here: a temp file in the same folder, fsync,
+// a last check that the target still holds the revision the person decided on, rename, and
+// an fsync of the folder. write-file-atomic does the first three but offers no hook between
+// fsync and rename, which is where the compare has to sit to keep the race window tiny.
+import { promises as fs, constants as fsc } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { sha256 } from '../read/read-document';
+
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly currentSha256: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** sha256 the target must still have (null: the target must not exist yet). Omit to skip the check. */
+  expectSha256?: string | null;
+  mode?: number;
+}
+
+/** Temp names end in .tmp so every watcher (ours included) ignores them. */
+export function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.greenlight-${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export async function currentSha256(file: string): Promise<string | null> {
+  try {
+    return sha256(await fs.readFile(file));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+export async function atomicWrite(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<string> {
+  const tmp = tempNameFor(target);
+  const handle = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, opts.mode ?? 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (err) {
+    await handle.close().catch(() => {});
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  try {
+    if (opts.expectSha256 !== undefined) {
+      const now = await currentSha256(target);
+      if (now !== opts.expectSha256) {
+        throw new ConflictError(
+          opts.expectSha256 === null ? `${path.basename(target)} appeared meanwhile` : `${path.basename(target)} changed since it was shown`,
+          now,
+        );
+      }
+    }
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+  await fsyncDir(path.dirname(target));
+  return sha256(typeof data === 'string' ? Buffer.from(data) : data);
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  // Makes the rename itself durable; not supported on every platform, and harmless to skip there.
+  try {
+    const h = await fs.open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    /* EISDIR/EPERM on some systems */
+  }
+}
+
+/** Copy a file next to where a pipeline expects its history, never overwriting an existing copy. */
+export async function copyExclusive(source: Uint8Array, target: string): Promise<string> {
+  let candidate = target;
+  for (let i = 1; ; i++) {
+    try {
+      await fs.mkdir(path.dirname(candidate), { recursive: true });
+      const h = await fs.open(candidate, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
+      try {
+        await h.writeFile(source);
+        await h.sync();
+      } finally {
+        await h.close();
+      }
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i > 50) throw err;
+      const ext = path.extname(target);
+      candidate = `${target.slice(0, target.length - ext.length)}_${process.hrtime.bigint()}${ext}`;
+    }
+  }
+}
