@@ -10,6 +10,15 @@ export const CHANNEL_NAMES = [
   'addRoot',
   'removeRoot',
   'openArtifactExternally',
+  'previewDecision',
+  'decide',
+  'listAutoApprove',
+  'setAutoApprove',
+  'getEditable',
+  'validateEdit',
+  'saveEdit',
+  'previewBranch',
+  'branchRun',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

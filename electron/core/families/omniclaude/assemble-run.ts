@@ -8,6 +8,7 @@ import type { Artifact, Gate, Run, RunStatus, Stage, StageVersion } from '../../
 import { OC_PHASE_LABELS, OC_PHASE_ORDINALS, isOcPhase, type OcPhase } from '../../../../shared/schemas/omniclaude';
 import { artifactKindOf } from '../shared/artifact-paths';
 import type { AssembleContext, ParsedFile } from '../family-adapter';
+import { addAssemblyProblem, clearAssemblyProblems } from './assembly-problems';
 import { parseCheckpointName, splitRunPath, type CheckpointName } from './layout';
 import type { OcCheckpointRecord, OcDecisionRecord, OcRecord } from './records';
 import { normalizeRunId } from './run-id';
@@ -63,6 +64,7 @@ function pickCurrent(attempts: Attempt[], phase?: OcPhase): Attempt {
 }
 
 export function assembleOmniClaudeRun(groupKey: string, files: ParsedFile<OcRecord>[], ctx: AssembleContext): Run[] {
+  clearAssemblyProblems(files);
   const sorted = [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const attempts: Attempt[] = [];
   const decisions = new Map<string, { file: ParsedFile<OcRecord>; rec: OcDecisionRecord }>();
@@ -98,8 +100,33 @@ export function assembleOmniClaudeRun(groupKey: string, files: ParsedFile<OcReco
   for (const g of groups) {
     g.attempts.sort((a, b) => a.name.attempt - b.name.attempt || (a.file.rel < b.file.rel ? -1 : 1));
     g.current = pickCurrent(g.attempts, g.phase);
+    for (const a of g.attempts) {
+      const twin = g.attempts.find((b) => b !== a && b.name.attempt === a.name.attempt);
+      if (twin && a !== g.current) {
+        addAssemblyProblem(a.file, {
+          severity: 'warning',
+          field: '',
+          code: 'duplicate_attempt',
+          message:
+            `${baseName(twin.file.rel)} is also attempt ${a.name.attempt} of ${g.key} (two files for one append-only attempt)` +
+            (a.name.attempt === g.current.name.attempt ? `, Greenlight shows ${baseName(g.current.file.rel)} as current` : ''),
+        });
+      }
+    }
   }
   groups.sort((a, b) => orderOf(a) - orderOf(b) || (a.key < b.key ? -1 : 1));
+
+  for (const [key, d] of decisions) {
+    const [phase, attempt] = [d.rec.phase, d.rec.attempt];
+    if (!byPhase.get(phase)?.attempts.some((a) => a.name.attempt === attempt)) {
+      addAssemblyProblem(d.file, {
+        severity: 'warning',
+        field: '',
+        code: 'orphan_decision',
+        message: `this decision is about ${key.replace(/_a(\d+)$/, ' attempt $1')}, but the run folder holds no such checkpoint`,
+      });
+    }
+  }
 
   const known = groups.filter((g) => g.phase);
   const latest = known[known.length - 1];
@@ -164,7 +191,7 @@ export function assembleOmniClaudeRun(groupKey: string, files: ParsedFile<OcReco
     for (const a of g.attempts) {
       const d = g.phase ? decisions.get(`${g.phase}_a${a.name.attempt}`) : undefined;
       if (!d && !(isGatePhase && a === c)) continue;
-      const gate = makeGate(ctx, runIdOf, runKey, stage, a, ticket, prNumber, branch, d?.rec.sidecar, d?.file);
+      const gate = makeGate(ctx, runIdOf, runKey, stage, a, ticket, prNumber, branch, d?.rec.sidecar);
       if (a !== c) gate.note = [gate.note, `about attempt ${a.name.attempt}; attempt ${c.name.attempt} is newer`].filter(Boolean).join(' — ');
       gates.push(gate);
       if (a === c) {
@@ -231,7 +258,6 @@ function makeGate(
   prNumber: number | undefined,
   branch: string | undefined,
   sidecar: DecisionSidecar | undefined,
-  sidecarFile: ParsedFile | undefined,
 ): Gate {
   const what = prNumber !== undefined ? `PR #${prNumber}` : branch ?? ticket;
   const since = a.rec?.payload.labelAppliedAt ?? a.rec?.timestamp;
@@ -258,7 +284,6 @@ function makeGate(
     gate.decidedBy = sidecar.decidedBy;
     gate.decidedAt = sidecar.decidedAt;
     gate.note = sidecar.note;
-    if (sidecarFile) gate.fileId = a.file.fileId;
   }
   return gate;
 }

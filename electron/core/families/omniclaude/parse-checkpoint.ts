@@ -356,7 +356,10 @@ function checkPayload(data: Obj, record: OcCheckpointRecord, problems: ProblemDr
     for (const p of zodProblems(parsed.error, { base: '/phase_payload' })) {
       if (reported.has(p.field)) continue;
       const key = p.field.split('/')[2];
-      if (shaFields.includes(key)) p.code = 'oc.payload_sha';
+      if (key && p.code !== 'schema.unknown_key' && (body[key] === undefined || body[key] === null) && p.field === `/phase_payload/${key}`) {
+        p.code = 'oc.missing_field';
+        p.message = `phase_payload.${key} is ${body[key] === null ? 'empty (null)' : 'missing'} (required by the ${phase} payload)`;
+      } else if (shaFields.includes(key)) p.code = 'oc.payload_sha';
       if (p.code === 'schema.unknown_key') {
         p.message = `${p.message} in phase_payload: payload models forbid extra keys (extra="forbid")`;
       }

@@ -54,6 +54,8 @@ export function absOf(rootPath: string, rel: string): string {
  */
 export function resolveProjectPath(value: string, projectDir: string, rootPath: string, extraCandidates: string[] = []): ResolvedPath {
   const cands = [...candidatePaths(value), ...extraCandidates];
+  // The value as written must stay inside; a fallback (artifacts/<name>) may not rescue it.
+  if (normaliseInside(cands[0]) === undefined) return { ok: false, reason: `"${value}" is absolute or climbs out of the project folder` };
   let first: string | undefined;
   for (const c of cands) {
     const inside = normaliseInside(c);

@@ -63,10 +63,16 @@ export function normaliseReview(raw: unknown): Review | undefined {
     summary: summaryText ?? (summaryFacts || counts || undefined),
     strengths: Array.isArray(r.strengths) ? r.strengths.filter((s): s is string => typeof s === 'string') : [],
     issues: collectIssues(Array.isArray(r.findings) ? r.findings : Array.isArray(r.issues) ? r.issues : []),
-    feedback: str(r.feedback) ?? (summaryText && (summaryFacts || counts) ? [summaryFacts, counts].filter(Boolean).join(' · ') : undefined),
+    feedback: str(r.feedback) ?? leftover(summaryText, summaryFacts, counts),
     scores,
   };
   return review;
+}
+
+/** The scalar facts that did not become the summary, for the feedback line. */
+function leftover(summaryText: string | undefined, summaryFacts: string, counts: string): string | undefined {
+  const rest = summaryText ? [summaryFacts, counts] : summaryFacts ? [counts] : [];
+  return rest.filter(Boolean).join(' · ') || undefined;
 }
 
 function collectScores(value: unknown, out: Review['scores']) {

@@ -15,7 +15,7 @@ import { parseTwinklrPath, type TwName } from './file-names';
 import { readEvaluation } from './read-evaluation';
 import { readPlan } from './read-plan';
 import type { TwRecord } from './records';
-import { finiteNumber, fmtScore, isObject, str } from './text';
+import { describeValue, finiteNumber, fmtScore, isObject, str } from './text';
 
 /** The gate key Greenlight's decision sidecar must name for a Twinklr run. */
 export const TW_GATE_KEY = 'final';
@@ -178,7 +178,7 @@ function wrapperAgreement(obj: Record<string, unknown>, name: TwName, problems: 
         severity: 'warning',
         field: '/run_id',
         code: 'tw.run_id_mismatch',
-        message: `file name says run ${name.runId ?? '(none)'} but the file says ${inFile ?? String(rid)}; the file name is used`,
+        message: `file name says run ${name.runId ?? '(none)'} but the file says ${inFile ?? describeValue(rid)}; the file name is used`,
       });
     }
   }

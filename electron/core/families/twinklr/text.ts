@@ -24,10 +24,19 @@ export function oneLine(s: string, max = 160): string {
 }
 
 export function isoFromMs(ms: number): string | undefined {
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined;
+  return Number.isFinite(ms) && ms > 0 && ms < 8.64e15 ? new Date(ms).toISOString() : undefined;
 }
 
 /** Rounded for display in summaries (6.5, 9.06), never for stored scores. */
 export function fmtScore(n: number): string {
   return String(Math.round(n * 100) / 100);
+}
+
+/** A short, never-throwing description of any value for messages (String() throws on some objects). */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(clip(v, 60));
+  return String(v);
 }

@@ -1,0 +1,1 @@
+export { aiVideoAdapter } from './aivideo-adapter';

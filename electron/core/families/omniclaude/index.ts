@@ -1,0 +1,1 @@
+export { omniClaudeAdapter } from './omniclaude-adapter';

@@ -1,0 +1,72 @@
+// greenlight-artifact://artifact/<id> serves artifact bytes to <img>/<video>/<audio>. The id is
+// mapped by the core to a file inside a watched root (real path checked on every request), so
+// no URL can name an arbitrary path; Range requests let media seek; and the bytes are served
+// with a sandboxing CSP so an SVG or HTML artifact opened on its own can run nothing.
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Protocol } from 'electron';
+import type { Desk } from '../core/desk';
+import { resolveArtifactFile, type ResolvedFile } from '../core/api/resolve-artifact-file';
+import { mediaTypeOf } from '../core/families/shared/artifact-paths';
+import { parseRange } from '../server/parse-range';
+import { ARTIFACT_HOST, ARTIFACT_SCHEME } from './app-origin';
+
+export const ARTIFACT_CSP = "default-src 'none'; sandbox";
+
+const BASE_HEADERS: Record<string, string> = {
+  'content-security-policy': ARTIFACT_CSP,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+export type ResolveArtifact = (artifactId: string) => Promise<ResolvedFile>;
+
+export function createArtifactRequestHandler(resolve: ResolveArtifact): (request: Request) => Promise<Response> {
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return text(400, 'bad request');
+    }
+    if (url.host !== ARTIFACT_HOST) return text(404, 'not found');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
+    let id: string;
+    try {
+      id = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
+    } catch {
+      return text(400, 'malformed artifact id');
+    }
+    const r = await resolve(id);
+    if (!r.ok) return text(r.status, r.reason);
+
+    const headers: Record<string, string> = { ...BASE_HEADERS, 'content-type': mediaTypeOf(r.abs), 'accept-ranges': 'bytes' };
+    const range = parseRange(request.headers.get('range') ?? undefined, r.size);
+    if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${r.size}` } });
+    const head = request.method === 'HEAD';
+    if (range) {
+      const length = range.end - range.start + 1;
+      return new Response(head ? null : body(r.abs, range.start, range.end), {
+        status: 206,
+        headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${r.size}`, 'content-length': String(length) },
+      });
+    }
+    return new Response(head || r.size === 0 ? null : body(r.abs, 0, r.size - 1), {
+      status: 200,
+      headers: { ...headers, 'content-length': String(r.size) },
+    });
+  };
+}
+
+export function registerArtifactProtocol(protocol: Pick<Protocol, 'handle'>, desk: Desk): void {
+  protocol.handle(ARTIFACT_SCHEME, createArtifactRequestHandler((id) => resolveArtifactFile(desk, id)));
+}
+
+/** Streams the range from disk: a long video is never read into memory whole. */
+function body(abs: string, start: number, end: number): ReadableStream<Uint8Array> {
+  return Readable.toWeb(createReadStream(abs, { start, end })) as unknown as ReadableStream<Uint8Array>;
+}
+
+function text(status: number, message: string): Response {
+  return new Response(message + '\n', { status, headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
