@@ -16,9 +16,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** A plain key press meant for the app. */
 export function isShortcutEvent(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return false;
-  if (isTypingTarget(e.target)) return false;
-  // A dialog (other than ours, which handles its own keys) owns the keyboard while open.
-  return true;
+  return !isTypingTarget(e.target);
 }
 
 /** Enter on a link, button or summary activates it natively; the list handles Enter elsewhere. */

@@ -47,7 +47,7 @@ export function useGlobalKeys(): void {
       }
       if (e.key === 'Escape' && ui.route.name === 'run') {
         e.preventDefault();
-        history.length > 1 ? history.back() : navigate({ name: 'runs' });
+        navigate(ui.backTo);
       }
     };
     window.addEventListener('keydown', onKey);

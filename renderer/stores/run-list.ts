@@ -1,6 +1,7 @@
 // The runs list as flat rows for the virtual list: root headers, project headers and run rows,
 // after the search and filters. Projects sort by name and runs by last update (newest first),
-// so a live update moves a run only within its own project.
+// so a live update moves a run only within its own project. A project with a single run gets
+// no header of its own (the row names the project): a header per run would only repeat it.
 import type { Root, RunSummary } from '../../shared/model';
 import type { RunsFilter } from './ui-store';
 
@@ -55,7 +56,7 @@ export function buildRunRows(
       const list = projects.get(project)!;
       list.sort((a, b) => updatedMs(b) - updatedMs(a) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
       const waiting = list.reduce((n, r) => n + r.pendingGates, 0);
-      rows.push({ type: 'project', key: `project:${rootId}:${project}`, rootId, project, count: list.length, waiting });
+      if (list.length > 1) rows.push({ type: 'project', key: `project:${rootId}:${project}`, rootId, project, count: list.length, waiting });
       for (const run of list) rows.push({ type: 'run', key: `run:${run.id}`, run });
     }
   }

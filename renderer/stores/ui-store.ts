@@ -18,8 +18,12 @@ export interface Toast {
   message: string;
 }
 
+type ListRoute = Exclude<Route, { name: 'run' }>;
+
 interface UiState {
   route: Route;
+  /** The list a run was opened from, for the run view's way back (Esc, breadcrumb). */
+  backTo: ListRoute;
   themePreference: ThemePreference;
   systemDark: boolean;
   /** Selected gate id in the inbox (j/k). */
@@ -39,8 +43,11 @@ export const FLASH_MS = 1600;
 const TOAST_MS = 4000;
 const MAX_TOASTS = 3;
 
+const initialRoute = parseRoute(globalThis.location?.hash ?? '');
+
 export const useUiStore = create<UiState>(() => ({
-  route: parseRoute(globalThis.location?.hash ?? ''),
+  route: initialRoute,
+  backTo: initialRoute.name === 'run' ? { name: 'runs' } : initialRoute,
   themePreference: readThemePreference(),
   systemDark: systemPrefersDark(),
   runsQuery: '',
@@ -53,7 +60,11 @@ export const useUiStore = create<UiState>(() => ({
 /** Called on hashchange: the address bar is the source of truth for the route. */
 export function syncRouteFromLocation(): void {
   const route = parseRoute(globalThis.location?.hash ?? '');
-  if (!sameRoute(route, useUiStore.getState().route)) useUiStore.setState({ route });
+  if (!sameRoute(route, useUiStore.getState().route)) setRoute(route);
+}
+
+function setRoute(route: Route): void {
+  useUiStore.setState(route.name === 'run' ? { route } : { route, backTo: route });
 }
 
 /** Moves to a route; `replace` swaps the history entry (stage selection should not pile up history). */
@@ -64,7 +75,7 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
     if (opts.replace) history.replaceState(null, '', hash);
     else loc.hash = hash;
   }
-  useUiStore.setState({ route });
+  setRoute(route);
 }
 
 export function setThemePreference(pref: ThemePreference): void {

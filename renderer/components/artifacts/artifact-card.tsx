@@ -10,7 +10,10 @@ import { KindIcon, iconKindOf } from './kind-icon';
 export function ArtifactCard({ artifact, defaultOpen = false, label }: { artifact: Artifact; defaultOpen?: boolean; label?: string }) {
   const [open, setOpen] = useState(defaultOpen);
   const bodyId = useId();
-  const showPath = artifact.rel && artifact.rel !== artifact.name;
+  // Inline artifacts live in the checkpoint file itself, so its path says nothing new; a file's
+  // path is shown unless the summary already ends with it.
+  const showPath =
+    artifact.source !== 'inline' && !!artifact.rel && artifact.rel !== artifact.name && !(artifact.summary && artifact.rel.endsWith(artifact.summary));
   return (
     <div className={`gl-acard ${open ? 'gl-acard--open' : ''}`} data-artifact-id={artifact.id} data-kind={artifact.kind}>
       <div className="gl-acard__head">
@@ -25,7 +28,11 @@ export function ArtifactCard({ artifact, defaultOpen = false, label }: { artifac
           {artifact.summary && <span className="gl-acard__summary">{artifact.summary}</span>}
         </button>
         <span className="gl-acard__meta">
-          {showPath && <code className="gl-acard__rel">{artifact.rel}</code>}
+          {showPath && (
+            <code className="gl-acard__rel" title={artifact.rel}>
+              {artifact.rel}
+            </code>
+          )}
           {artifact.size !== undefined && <span className="gl-muted">{formatBytes(artifact.size)}</span>}
           {artifact.source === 'file' && artifact.kind !== 'file' && open && <OpenExternally id={artifact.id} name={artifact.name} />}
         </span>

@@ -4,6 +4,7 @@ import type { ArtifactContent } from '../../../shared/api-contract';
 import type { Artifact } from '../../../shared/model';
 import { artifactUrl, useArtifact } from '../../stores/artifact-store';
 import '../../styles/artifacts.css';
+import '../../styles/review.css';
 import { FileArtifact } from './file-artifact';
 import { ImageViewer } from './image-viewer';
 import { JsonTree } from './json-tree';

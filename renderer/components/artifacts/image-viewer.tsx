@@ -32,7 +32,7 @@ function ImageZoom({ src, name, onClose }: { src: string; name: string; onClose:
   }, [onClose]);
   return (
     <div className="gl-zoom" role="dialog" aria-modal="true" aria-label={name} onClick={onClose}>
-      <img src={src} alt={name} onClick={(e) => e.stopPropagation()} />
+      <img src={src} alt={name} />
       <div className="gl-zoom__bar" onClick={(e) => e.stopPropagation()}>
         <span className="gl-zoom__name">{name}</span>
         <button ref={closeRef} type="button" className="gl-btn" onClick={onClose}>

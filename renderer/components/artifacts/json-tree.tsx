@@ -1,11 +1,17 @@
 // A collapsible JSON tree that stays fast on big checkpoint files: it opens two levels by
 // default, renders children only when a node is open, and pages long arrays and objects.
 // Values are rendered as React text, so strings holding HTML or scripts stay inert.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { toPointer } from '../checkpoint/format-values';
 
 const PAGE = 100;
 const LONG_STRING = 400;
+/** Rows that automatic expansion may open in one go; past it, nodes start closed. */
+const AUTO_OPEN_ROWS = 1500;
+
+interface Budget {
+  rows: number;
+}
 
 export interface JsonTreeProps {
   value: unknown;
@@ -25,6 +31,9 @@ export function JsonTree({ value, expandDepth = 2, rootName }: JsonTreeProps) {
     setCopied(pointer);
   };
   const container = value !== null && typeof value === 'object';
+  // One budget per expansion mode, shared by the nodes as they mount (parents first), so
+  // "expand more" on a huge document opens what fits instead of freezing the window.
+  const budget = useMemo<Budget>(() => ({ rows: AUTO_OPEN_ROWS }), [mode.key]);
   return (
     <div className="gl-json">
       {container && (
@@ -41,7 +50,7 @@ export function JsonTree({ value, expandDepth = 2, rootName }: JsonTreeProps) {
         </div>
       )}
       <ul className="gl-json__tree" role="tree" key={mode.key}>
-        <JsonNode name={rootName} value={value} path={[]} depth={0} openDepth={mode.depth} onCopy={copy} />
+        <JsonNode name={rootName} value={value} path={[]} depth={0} openDepth={mode.depth} budget={budget} onCopy={copy} />
       </ul>
     </div>
   );
@@ -53,13 +62,20 @@ interface NodeProps {
   path: (string | number)[];
   depth: number;
   openDepth: number;
+  budget: Budget;
   onCopy: (pointer: string) => void;
 }
 
-function JsonNode({ name, value, path, depth, openDepth, onCopy }: NodeProps) {
+function JsonNode({ name, value, path, depth, openDepth, budget, onCopy }: NodeProps) {
   const isArray = Array.isArray(value);
   const isObject = value !== null && typeof value === 'object';
-  const [open, setOpen] = useState(depth < openDepth);
+  const [open, setOpen] = useState(() => {
+    if (!isObject || depth >= openDepth) return false;
+    const rows = Math.min(PAGE, isArray ? (value as unknown[]).length : Object.keys(value as object).length);
+    if (depth > 0 && rows > budget.rows) return false;
+    budget.rows -= rows;
+    return true;
+  });
   const [shown, setShown] = useState(PAGE);
   const pointer = toPointer(path);
   const label = name === undefined ? undefined : typeof name === 'number' ? `${name}` : name;
@@ -107,7 +123,7 @@ function JsonNode({ name, value, path, depth, openDepth, onCopy }: NodeProps) {
       {open && count > 0 && (
         <ul className="gl-json__children" role="group">
           {entries.slice(0, shown).map(([k, v]) => (
-            <JsonNode key={String(k)} name={k} value={v} path={[...path, k]} depth={depth + 1} openDepth={openDepth} onCopy={onCopy} />
+            <JsonNode key={String(k)} name={k} value={v} path={[...path, k]} depth={depth + 1} openDepth={openDepth} budget={budget} onCopy={onCopy} />
           ))}
           {count > shown && (
             <li className="gl-json__more">

@@ -23,19 +23,31 @@ export function groupByRole(artifacts: readonly Artifact[]): { role: Artifact['r
 export function ArtifactList({ artifacts }: { artifacts: readonly Artifact[] }) {
   if (artifacts.length === 0) return <p className="gl-muted">This stage has no artifacts.</p>;
   const groups = groupByRole(artifacts);
-  // Open the primary artifact straight away: it is what the reviewer came to see.
-  const first = groups[0]?.artifacts[0];
-  const openId = first && (first.role === 'canonical' || artifacts.length === 1) ? first.id : undefined;
+  const openIds = defaultOpen(groups);
   return (
     <div className="gl-alist">
       {groups.map((g) => (
-        <ArtifactGroup key={g.role} title={ROLE_LABELS[g.role]} artifacts={g.artifacts} openId={openId} />
+        <ArtifactGroup key={g.role} title={ROLE_LABELS[g.role]} artifacts={g.artifacts} openIds={openIds} />
       ))}
     </div>
   );
 }
 
-function ArtifactGroup({ title, artifacts, openId }: { title: string; artifacts: Artifact[]; openId?: string }) {
+/**
+ * Open what the reviewer came to see straight away: the canonical artifact (or the only one),
+ * and the first video, which is usually the thing under review (a render, a trailer).
+ */
+export function defaultOpen(groups: { artifacts: Artifact[] }[]): Set<string> {
+  const all = groups.flatMap((g) => g.artifacts);
+  const open = new Set<string>();
+  const first = all[0];
+  if (first && (first.role === 'canonical' || all.length === 1)) open.add(first.id);
+  const video = all.find((a) => a.kind === 'video' && a.source === 'file');
+  if (video) open.add(video.id);
+  return open;
+}
+
+function ArtifactGroup({ title, artifacts, openIds }: { title: string; artifacts: Artifact[]; openIds: Set<string> }) {
   const images = artifacts.filter((a) => a.kind === 'image' && a.source === 'file');
   const gallery = images.length >= GALLERY_MIN ? images : [];
   const rows = gallery.length ? artifacts.filter((a) => !gallery.includes(a)) : artifacts;
@@ -46,7 +58,7 @@ function ArtifactGroup({ title, artifacts, openId }: { title: string; artifacts:
         {title} <span className="gl-muted">({artifacts.length})</span>
       </h3>
       {rows.slice(0, rowLimit).map((a) => (
-        <ArtifactCard key={a.id} artifact={a} defaultOpen={a.id === openId} />
+        <ArtifactCard key={a.id} artifact={a} defaultOpen={openIds.has(a.id)} />
       ))}
       {rows.length > rowLimit && (
         <button type="button" className="gl-btn gl-btn--small" onClick={() => setRowLimit((n) => n + ROW_PAGE)}>

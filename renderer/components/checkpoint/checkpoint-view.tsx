@@ -19,31 +19,14 @@ export function CheckpointView({ run, stage }: { run: Run; stage: Stage }) {
           <ArtifactList artifacts={stage.artifacts} />
         </section>
         <aside className="gl-cp__side">
-          {stage.review && <ReviewPanel review={stage.review} />}
+          {stage.review && (
+            <div className="gl-cp__review">
+              <ReviewPanel review={stage.review} />
+            </div>
+          )}
           {stage.fileId && <FileProblems key={stage.fileId} fileId={stage.fileId} rel={stage.rel} />}
-          {stage.versions.length > 1 && <StageVersions stage={stage} />}
         </aside>
       </div>
     </article>
-  );
-}
-
-function StageVersions({ stage }: { stage: Stage }) {
-  return (
-    <section className="gl-cp__versions" aria-label="Versions">
-      <h3>
-        Versions <span className="gl-muted">({stage.versions.length})</span>
-      </h3>
-      <ul>
-        {stage.versions.map((v, i) => (
-          <li key={`${v.label}-${i}`} className={v.current ? 'gl-cp__version--current' : undefined}>
-            <span>{v.label}</span>
-            {v.status && <span className="gl-muted"> · {v.status.replace(/_/g, ' ')}</span>}
-            {v.timestamp && <span className="gl-muted"> · {v.timestamp.slice(0, 16).replace('T', ' ')}</span>}
-            {v.current && <span className="gl-chip">current</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -42,9 +42,11 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }) {
           <span className={`gl-problem__icon gl-problem__icon--${p.severity}`} role="img" aria-label={p.severity}>
             {p.severity === 'error' ? '✕' : '!'}
           </span>
-          <code className="gl-problem__field">{p.field || '(whole file)'}</code>
           <span className="gl-problem__message">{p.message}</span>
-          <span className="gl-problem__code gl-muted">{p.code}</span>
+          <span className="gl-problem__meta">
+            <code className="gl-problem__field">{p.field || '(whole file)'}</code>
+            <span className="gl-problem__code gl-muted">{p.code}</span>
+          </span>
         </li>
       ))}
     </ul>

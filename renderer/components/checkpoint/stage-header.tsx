@@ -18,7 +18,7 @@ export function StageHeader({ stage }: { stage: Stage }) {
           </span>
         ))}
       </div>
-      {title !== stage.name && <div className="gl-muted gl-cp__subtitle">{stage.name}</div>}
+      {sameName(title, stage.name) ? null : <div className="gl-muted gl-cp__subtitle">{stage.name}</div>}
       <dl className="gl-cp__facts">
         <div>
           <dt>Started</dt>
@@ -64,4 +64,10 @@ export function StageHeader({ stage }: { stage: Stage }) {
       )}
     </header>
   );
+}
+
+/** "Scene plan" and "scene_plan" are the same name; show the raw one only when it says more. */
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return norm(a) === norm(b);
 }

@@ -31,7 +31,8 @@ export function formatRelative(iso: string | undefined, now: number): string {
   const t = parse(iso);
   if (t === undefined) return '—';
   const ms = now - t;
-  if (ms < 0) return formatAbsolute(iso);
+  // The shared clock ticks every 15 s and machines disagree a little: a time slightly ahead is "just now".
+  if (ms < -5 * 60_000) return formatAbsolute(iso);
   if (ms < 60_000) return 'just now';
   if (ms < 3_600_000) return `${Math.floor(ms / 60_000)}m ago`;
   if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)}h ago`;

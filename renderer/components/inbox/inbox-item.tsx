@@ -40,9 +40,14 @@ export const InboxItem = memo(function InboxItem({ gate, run, now, selected, onS
             </span>
           </span>
           <span className="inbox-sub">
-            {run ? <span className="inbox-project">{run.project}</span> : null}
-            {run?.runId && run.runId !== run.project ? <span className="mono">{run.runId}</span> : null}
-            {run?.folder ? <span className="mono muted">{run.folder}</span> : null}
+            {/* Only what the title and folder do not already say. */}
+            {run && !title.includes(run.project) ? <span className="inbox-project">{run.project}</span> : null}
+            {run?.runId && run.runId !== run.project && !run.folder.includes(run.runId) ? <span className="mono inbox-runid">{run.runId}</span> : null}
+            {run?.folder ? (
+              <span className="mono muted inbox-folder" title={run.folder}>
+                {run.folder}
+              </span>
+            ) : null}
             {gate.question ? <span className="inbox-question">{gate.question}</span> : gate.title !== title ? <span>{gate.title}</span> : null}
           </span>
         </span>

@@ -7,7 +7,7 @@ import { useNow } from '../../hooks/use-now';
 import { EmptyState } from '../common/empty-state';
 import { InboxItem } from './inbox-item';
 
-let markedRendered = false;
+const RENDERED_MARK = 'greenlight:inbox-rendered';
 
 export function InboxView() {
   const gates = useDeskStore((s) => s.gates);
@@ -17,12 +17,9 @@ export function InboxView() {
   const now = useNow();
   const listRef = useRef<HTMLUListElement>(null);
 
-  // The benchmark measures time to the first inbox that shows gates.
+  // The benchmark measures time to the first inbox that shows gates (one mark per page load).
   useEffect(() => {
-    if (!markedRendered && gates.length > 0) {
-      markedRendered = true;
-      performance.mark?.('greenlight:inbox-rendered');
-    }
+    if (gates.length > 0 && !performance.getEntriesByName?.(RENDERED_MARK, 'mark').length) performance.mark?.(RENDERED_MARK);
   }, [gates.length]);
 
   const index = gates.findIndex((g) => g.id === selection);

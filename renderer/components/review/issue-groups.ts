@@ -29,7 +29,6 @@ export function severityTone(severity: string): 'bad' | 'warn' | 'info' | 'neutr
     case 'major':
       return 'bad';
     case 'moderate':
-    case 'minor':
       return 'warn';
     case 'suggestion':
       return 'info';

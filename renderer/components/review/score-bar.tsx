@@ -35,8 +35,6 @@ export function ScoreBar({
         aria-valuetext={value === undefined ? 'no score' : `${formatScore(value)} out of 10`}
       >
         {value !== undefined && <div className={`gl-score__fill gl-tone--${tone}`} style={{ width: `${value * 10}%` }} />}
-        <div className="gl-score__tick" style={{ left: '50%' }} />
-        <div className="gl-score__tick" style={{ left: '70%' }} />
       </div>
       <span className="gl-score__value">
         <strong>{formatScore(value)}</strong>

@@ -8,7 +8,7 @@ export function GateMark({ gate, now }: { gate: Gate; now: number }) {
   if (gate.status === 'waiting') {
     return (
       <span className={`gate-mark tone-${tone}`} data-gate-status={gate.status} title={gate.since ? `Since ${formatAbsolute(gate.since)}` : undefined}>
-        <span aria-hidden="true">⏸</span> {formatWaiting(gate.since, now)}
+        {formatWaiting(gate.since, now)}
       </span>
     );
   }

@@ -19,7 +19,12 @@ export function LineageLink({ lineage }: { lineage: Lineage }) {
       )}
       {parent && parent.folder ? <span className="mono muted"> ({parent.folder})</span> : null}
       {lineage.fromStage ? <span className="muted"> at {humanise(lineage.fromStage)}</span> : null}
-      {lineage.branch ? <span className="mono muted"> · ⎇ {lineage.branch}</span> : null}
+      {lineage.branch ? (
+        <>
+          <span className="muted"> · branch </span>
+          <span className="mono">{lineage.branch}</span>
+        </>
+      ) : null}
       {lineage.note ? <span className="muted"> — {lineage.note}</span> : null}
     </span>
   );

@@ -1,11 +1,17 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Run } from '../../../shared/model';
 import { useDeskStore } from '../../stores/desk-store';
+import { useUiStore } from '../../stores/ui-store';
 import { FamilyBadge } from '../common/family-badge';
 import { formatAbsolute, formatRelative, formatUsd } from '../common/format';
 import { RouteLink } from '../common/route-link';
 import { StatusPill } from '../common/status-dot';
 import { LineageLink } from './lineage-link';
+
+/** Family facts shown before "more"; the rest wait behind a button so the header stays short. */
+const META_SHOWN = 4;
+
+const BACK_LABEL = { inbox: 'Inbox', runs: 'Runs', problems: 'Problems' } as const;
 
 function costText(run: Run): string {
   const spent = formatUsd(run.cost?.spentUsd);
@@ -16,13 +22,19 @@ function costText(run: Run): string {
 
 export function RunHeader({ run, now, refreshing }: { run: Run; now: number; refreshing: boolean }) {
   const root = useDeskStore((s) => s.roots.find((r) => r.id === run.rootId));
+  const backTo = useUiStore((s) => s.backTo);
   const cost = costText(run);
-  const meta = Object.entries(run.meta).filter(([, v]) => v !== null && v !== '');
+  const [allMeta, setAllMeta] = useState(false);
+  // Facts the header already shows (a video id that is also the project and run id) are left out.
+  const known = new Set([run.project, run.runId, run.branch, run.title].filter(Boolean).map(String));
+  const meta = Object.entries(run.meta).filter(([, v]) => v !== null && v !== '' && !known.has(String(v)));
+  const shownMeta = allMeta ? meta : meta.slice(0, META_SHOWN);
+  const showRunId = run.runId && run.runId !== run.project;
   return (
     <header className="run-header">
       <div className="run-crumbs">
-        <RouteLink to={{ name: 'runs' }} className="crumb">
-          Runs
+        <RouteLink to={backTo} className="crumb" data-testid="run-back">
+          {BACK_LABEL[backTo.name]}
         </RouteLink>
         <span aria-hidden="true">/</span>
         <span className="crumb-current">{run.project}</span>
@@ -47,7 +59,7 @@ export function RunHeader({ run, now, refreshing }: { run: Run; now: number; ref
           </span>
         </Fact>
         <Fact label="Project">{run.project}</Fact>
-        {run.runId ? (
+        {showRunId ? (
           <Fact label="Run id">
             <span className="mono">{run.runId}</span>
           </Fact>
@@ -78,11 +90,18 @@ export function RunHeader({ run, now, refreshing }: { run: Run; now: number; ref
             </RouteLink>
           </Fact>
         ) : null}
-        {meta.map(([k, v]) => (
+        {shownMeta.map(([k, v]) => (
           <Fact key={k} label={k.replace(/_/g, ' ')}>
-            {String(v)}
+            <span title={String(v)}>{String(v)}</span>
           </Fact>
         ))}
+        {meta.length > META_SHOWN ? (
+          <div className="fact">
+            <button type="button" className="link-button facts-more" aria-expanded={allMeta} onClick={() => setAllMeta((v) => !v)}>
+              {allMeta ? 'Fewer details' : `${meta.length - META_SHOWN} more details`}
+            </button>
+          </div>
+        ) : null}
       </dl>
     </header>
   );

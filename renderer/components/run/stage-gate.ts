@@ -15,11 +15,19 @@ export function findStage(run: Run, key: string | undefined): Stage | undefined 
   return run.stages.find((s) => s.id === key) ?? run.stages.find((s) => s.name === key);
 }
 
-/** With no stage in the route: the waiting gate's stage, else the current stage, else the latest that ran. */
+/**
+ * With no stage in the route: the stage a waiting gate belongs to (a gate the stage itself links
+ * first; a gate known only by stage name, e.g. on another branch, after), else the current
+ * stage, else the latest that ran.
+ */
 export function defaultStage(run: Run, ordered: readonly Stage[]): Stage | undefined {
-  const waiting = run.gates.find((g) => g.status === 'waiting');
-  if (waiting) {
-    const s = (waiting.stageId && ordered.find((x) => x.id === waiting.stageId)) || ordered.find((x) => x.name === waiting.stageName);
+  const waiting = run.gates.filter((g) => g.status === 'waiting');
+  for (const g of waiting) {
+    const s = ordered.find((x) => x.gateId === g.id || (g.stageId !== undefined && x.id === g.stageId));
+    if (s) return s;
+  }
+  for (const g of waiting) {
+    const s = ordered.find((x) => x.name === g.stageName);
     if (s) return s;
   }
   const current = run.currentStage ? ordered.find((s) => s.name === run.currentStage || s.id === run.currentStage) : undefined;

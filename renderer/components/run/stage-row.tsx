@@ -22,7 +22,8 @@ export const StageRow = memo(function StageRow({ stage, gate, selected, now, onS
   const earlier = stage.versions.filter((v) => !v.current);
   const time = stage.updatedAt ?? stage.startedAt;
   const duration = formatDuration(stage.durationMs);
-  const cost = formatUsd(stage.cost?.spentUsd);
+  // A zero cost says nothing a reviewer needs; leave it out of the dense row.
+  const cost = stage.cost?.spentUsd ? formatUsd(stage.cost.spentUsd) : '';
   return (
     <li
       className={`stage-row status-${stage.status} ${selected ? 'is-selected' : ''} ${flashClass}`}
@@ -45,7 +46,7 @@ export const StageRow = memo(function StageRow({ stage, gate, selected, now, onS
             {duration ? <span title="Duration">{duration}</span> : null}
             {stage.attempts > 1 ? <span title="Attempts">{stage.attempts} attempts</span> : null}
             {cost ? <span className="mono" title="Cost">{cost}</span> : null}
-            {stage.branch ? <span className="mono" title="Branch">⎇ {stage.branch}</span> : null}
+            {stage.branch ? <span className="mono" title="Branch">{stage.branch}</span> : null}
             {stage.review?.score !== undefined ? <span title="Review score (0–10)">★ {stage.review.score.toFixed(1)}</span> : null}
           </span>
           {gate ? (
@@ -54,7 +55,7 @@ export const StageRow = memo(function StageRow({ stage, gate, selected, now, onS
             </span>
           ) : stage.gateRequired ? (
             <span className="stage-gate">
-              <span className="gate-mark tone-grey">gate</span>
+              <span className="gate-mark tone-grey">approval gate</span>
             </span>
           ) : null}
           {stage.flags.length ? (

@@ -27,9 +27,12 @@ export const RunRow = memo(function RunRow({ run, now, selected, onSelect }: Pro
     >
       <span className="run-cell run-title-cell">
         <span className="run-title">{run.title}</span>
-        <span className="run-sub mono">
-          {run.runId && run.runId !== run.title ? `${run.runId} · ` : ''}
-          {run.folder}
+        <span className="run-sub" title={run.folder}>
+          {run.title.includes(run.project) ? '' : <span className="run-project">{run.project}</span>}
+          {run.runId && run.runId !== run.project && !run.folder.includes(run.runId) && !run.title.includes(run.runId) ? (
+            <span className="mono">{run.runId}</span>
+          ) : null}
+          <span className="mono">{run.folder}</span>
         </span>
       </span>
       <span className="run-cell">

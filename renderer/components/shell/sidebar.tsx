@@ -11,7 +11,9 @@ export function Sidebar() {
   const runCount = useDeskStore((s) => Object.keys(s.runs).length);
   const problems = useDeskStore((s) => s.problemCount);
   const roots = useDeskStore((s) => s.roots);
-  const section = route.name === 'run' ? 'runs' : route.name;
+  const backTo = useUiStore((s) => s.backTo);
+  // A run belongs to the list it was opened from.
+  const section = route.name === 'run' ? backTo.name : route.name;
   const current = (name: string) => (section === name ? ('page' as const) : undefined);
 
   return (

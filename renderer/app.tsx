@@ -1,0 +1,57 @@
+// The shell: sidebar, the routed main pane, toasts and the shortcuts sheet. Connects to the
+// desk once; everything else reads from the stores.
+import { useEffect } from 'react';
+import { connect, useDeskStore } from './stores/desk-store';
+import { useUiStore } from './stores/ui-store';
+import { useDocumentTitle } from './hooks/use-document-title';
+import { useGlobalKeys } from './hooks/use-global-keys';
+import { useHashRoute } from './hooks/use-hash-route';
+import { useTheme } from './hooks/use-theme';
+import { InboxView } from './components/inbox/inbox-view';
+import { ProblemsView } from './components/problems/problems-view';
+import { RunView } from './components/run/run-view';
+import { RunsView } from './components/runs/runs-view';
+import { LoadingState, NoFolders } from './components/shell/first-state';
+import { Notices } from './components/shell/notices';
+import { ShortcutsDialog } from './components/shell/shortcuts-dialog';
+import { Sidebar } from './components/shell/sidebar';
+import { Toasts } from './components/shell/toasts';
+
+export function App() {
+  useTheme();
+  useHashRoute();
+  useGlobalKeys();
+  useDocumentTitle();
+  useEffect(() => connect(), []);
+
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="main" id="main">
+        <Notices />
+        <MainPane />
+      </main>
+      <Toasts />
+      <ShortcutsDialog />
+    </div>
+  );
+}
+
+function MainPane() {
+  const route = useUiStore((s) => s.route);
+  const ready = useDeskStore((s) => s.ready);
+  const loaded = useDeskStore((s) => s.loaded);
+  const hasRoots = useDeskStore((s) => s.roots.length > 0);
+  if (!loaded || !ready) return <LoadingState />;
+  if (!hasRoots) return <NoFolders />;
+  switch (route.name) {
+    case 'inbox':
+      return <InboxView />;
+    case 'runs':
+      return <RunsView />;
+    case 'problems':
+      return <ProblemsView />;
+    case 'run':
+      return <RunView runId={route.runId} stageKey={route.stageId} tab={route.tab} />;
+  }
+}
