@@ -83,11 +83,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const presented = auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
     const pathname = url.pathname;
 
-    // The app's code (no data) may load without the token; everything else needs it.
+    // The app's code holds no data, so it loads without the token: the page keeps the token
+    // in sessionStorage (not in the address bar), and a reload must still find the app.
+    // Everything that carries data — API, live stream, artifacts — needs the token.
     if (req.method === 'GET' && pathname.startsWith('/assets/')) return serveStatic(res, pathname);
+    if (req.method === 'GET' && (pathname === '/' || pathname === '/index.html')) return serveStatic(res, '/index.html');
     if (!sameToken(presented)) return sendText(res, 401, 'unauthorized: this Greenlight desk needs the token from the URL that `greenlight serve` printed');
 
-    if (req.method === 'GET' && (pathname === '/' || pathname === '/index.html')) return serveStatic(res, '/index.html');
     if (req.method === 'GET' && pathname === '/api/events') return openStream(req, res);
     if ((req.method === 'GET' || req.method === 'HEAD') && pathname.startsWith('/artifacts/')) {
       let id: string;
