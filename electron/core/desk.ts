@@ -89,7 +89,9 @@ export class Desk extends EventEmitter {
     this.muted++;
     try {
       const files = await scanTree(abs, (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId));
-      await mapLimit(files, this.opts.concurrency ?? 16, (f) => this.upsert(rootId, f));
+      // Files found by a scan have settled: report a broken one at once instead of retrying
+      // (a file still being written will fire a change event when its writer finishes).
+      await mapLimit(files, this.opts.concurrency ?? 16, (f) => this.upsert(rootId, f, { settled: true }));
     } finally {
       this.muted--;
       this.scanning.delete(rootId);
@@ -115,13 +117,13 @@ export class Desk extends EventEmitter {
   }
 
   /** Read a file; when it looks half-written and we are live, retry later keeping the last good version. */
-  private async upsert(rootId: string, abs: string): Promise<void> {
+  private async upsert(rootId: string, abs: string, opts: { settled?: boolean } = {}): Promise<void> {
     const key = rootId + '\0' + abs;
     const state = this.retries.get(key);
     if (state) clearTimeout(state.timer);
     const attempt = state?.attempt ?? 0;
     const live = !!this.opts.watch;
-    const willRetry = live && attempt < RETRY_DELAYS_MS.length;
+    const willRetry = live && !opts.settled && attempt < RETRY_DELAYS_MS.length;
     const outcome = await this.index.upsertFile(rootId, abs, { willRetry });
     if (outcome === 'retry') {
       const timer = setTimeout(() => void this.upsert(rootId, abs), RETRY_DELAYS_MS[attempt]);

@@ -51,7 +51,7 @@ export class DeskPage {
 
   async searchRuns(text: string): Promise<void> {
     await this.go('runs');
-    const box = this.page.getByRole('searchbox').first();
+    const box = this.page.locator('[data-testid="runs-search"]').first();
     await box.fill(text);
   }
 
@@ -68,7 +68,7 @@ export class DeskPage {
   }
 
   async openIterations(): Promise<void> {
-    await this.page.getByRole('tab', { name: /iterations/i }).click();
+    await this.page.locator('[data-testid="tab-iterations"]').click();
     await this.page.locator('[data-testid="iteration-point"], [data-testid="iteration-row"]').first().waitFor({ timeout: 10000 });
   }
 

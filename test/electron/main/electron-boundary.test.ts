@@ -36,7 +36,11 @@ describe('the Electron boundary', () => {
       metafile: true,
     });
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    const required = new Set([...out.outputFiles[0].text.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
+    // A require() inside a tagged template is code ajv generates only for standalone output
+    // (`codegen._\`require("ajv/dist/runtime/…")\``); it is data here, never executed.
+    // (Same for the `.code = 'require("ajv/dist/runtime/…").default'` strings next to them.)
+    const code = out.outputFiles[0].text.replace(/[`']require\("ajv\/dist\/runtime\/[a-z_0-9]+"\)/g, "'");
+    const required = new Set([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
     const foreign = [...required].filter((m) => !builtins.has(m) && m !== 'electron' && m !== 'fsevents');
     expect(foreign).toEqual([]);
     // The main process draws nothing: no React or renderer components end up in it.

@@ -23,6 +23,7 @@ const files: Record<string, string> = { cut: 'run/cut.mp4', evil: 'run/evil.sh',
 function fakeDesk() {
   const roots = new Map<string, { id: string; name: string; path: string }>();
   const desk = {
+    on: vi.fn(),
     addRoot: vi.fn(async (dir: string) => {
       const r = { id: 'r1', name: path.basename(dir), path: dir };
       roots.set('r1', r);
