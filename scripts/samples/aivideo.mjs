@@ -71,7 +71,9 @@ function sneakerTeaser() {
   const T = (h, m = 0) => clock.ago(h * HOUR + m * MIN);
   const t = { p1: T(27), p1ok: T(26, 50), p2: T(26, 45), beatEdit: T(25), p2ok: T(23), p3: T(22, 50), chunkEdit: T(6), p3ok: T(5), p4: T(4, 50) };
 
-  const p1 = f.cp({ branch: 'main', phase: 1, at: t.p1, approvedAt: t.p1ok, cost: 0.0008, artifacts: [f.art('spec', 'spec', null, 1, spec, t.p1, exportAt)] });
+  // The spec was edited before approval, so continuing it opened branch main-1; the beat edit
+  // on main-1 then opened main-1-1, where phase 3 now waits (continue = approve).
+  const p1 = f.cp({ branch: 'main', phase: 1, at: t.p1, approvedAt: t.p1ok, cost: 0.0008, edit: 'Tightened beat 3 to a macro shot of the knit upper', artifacts: [f.art('spec', 'spec', null, 2, spec, t.p1, exportAt)] });
   const beatArts = beats.map((b, i) => {
     const edited = i === 2;
     const version = edited ? 2 : 1;
@@ -79,22 +81,15 @@ function sneakerTeaser() {
     if (edited) Object.assign(meta, { regenerated: true, prompt_override: 'macro of the knit upper, strong magenta side light, shallow depth of field' });
     return f.art('beat_image', `beat_${i}`, `beat_${String(i).padStart(2, '0')}_v${version}.png`, version, meta, edited ? t.beatEdit : t.p2, exportAt);
   });
-  const p2 = f.cp({ branch: 'main', phase: 2, at: t.p2, approvedAt: t.p2ok, cost: 0.2, parent: p1.id, edit: 'Regenerated beat 2 with a stronger magenta side light', artifacts: beatArts });
+  const p2 = f.cp({ branch: 'main-1', phase: 2, at: t.p2, approvedAt: t.p2ok, cost: 0.2, parent: p1.id, edit: 'Regenerated beat 2 with a stronger magenta side light', artifacts: beatArts });
   const chunkArts = beats.map((_, i) => {
-    const edited = i === 3;
-    const version = edited ? 2 : 1;
     const meta = { chunk_index: i, model: 'wan-2.1-i2v' };
-    if (edited) Object.assign(meta, { regenerated: true, model_override: 'kling-v2', cost_usd: 0.28, init_image_source: 'beat_image' });
-    return f.art('video_chunk', `chunk_${i}`, `chunk_${String(i).padStart(2, '0')}_v${version}.mp4`, version, meta, edited ? t.chunkEdit : t.p3, exportAt);
+    return f.art('video_chunk', `chunk_${i}`, `chunk_${String(i).padStart(2, '0')}_v1.mp4`, 1, meta, t.p3, exportAt);
   });
-  chunkArts.push(f.art('stitched_video', 'stitched', 'stitched_v2.mp4', 2, { num_chunks: 5 }, t.chunkEdit, exportAt));
-  const p3 = f.cp({ branch: 'main-1', phase: 3, at: t.p3, approvedAt: t.p3ok, cost: 1.15, parent: p2.id, edit: 'Chunk 3 re-rendered with kling-v2: the runner\'s stride was warped', artifacts: chunkArts });
-  const p4 = f.cp({ branch: 'main-1-1', phase: 4, at: t.p4, cost: 0.12, parent: p3.id, artifacts: [
-    f.art('final_video', 'final', 'final_v1.mp4', 1, { with_audio: true }, t.p4, exportAt),
-    f.art('music', 'music', 'music_v1.mp3', 1, { music_style: 'driving synthwave' }, t.p4, exportAt),
-  ] });
-  // Waiting gate: phase 4 refinement on main-1-1 is pending (continue = approve).
-  const tree = [node(p1, [node(p2, [node(p3, [node(p4)])])])];
+  chunkArts.push(f.art('stitched_video', 'stitched', 'stitched_v1.mp4', 1, { num_chunks: 5 }, t.p3, exportAt));
+  const p3 = f.cp({ branch: 'main-1-1', phase: 3, at: t.p3, cost: 1.15, parent: p2.id, artifacts: chunkArts });
+  // Waiting gate: phase 3 (chunks) on main-1-1 is pending (continue = approve).
+  const tree = [node(p1, [node(p2, [node(p3)])])];
   out.put(`${AV}/sneaker-launch-teaser.aivideo.json`, `${JSON.stringify(tree, null, 2)}\n`, exportAt);
 }
 
@@ -111,7 +106,9 @@ function coffeeStory() {
   ];
   const spec = specFor('Altura Single Origin', 'coffee', beats, { mood: 'warm', lighting: 'golden hour', aesthetic: 'documentary', color_palette: ['#3e2723', '#d7a86e', '#f5f0e6'] }, { music_style: 'acoustic guitar', tempo: 'slow', mood: 'hopeful' });
   const t = { p1: clock.ago(50 * MIN), p1ok: clock.ago(42 * MIN), p2: clock.ago(38 * MIN) };
-  const p1 = f.cp({ branch: 'main', phase: 1, at: t.p1, approvedAt: t.p1ok, cost: 0.0008, artifacts: [f.art('spec', 'spec', null, 1, spec, t.p1, exportAt)] });
+  // The spec was edited before approval, so continuing it opened branch main-1; the beat edit
+  // on main-1 then opened main-1-1, where phase 3 now waits (continue = approve).
+  const p1 = f.cp({ branch: 'main', phase: 1, at: t.p1, approvedAt: t.p1ok, cost: 0.0008, edit: 'Tightened beat 3 to a macro shot of the knit upper', artifacts: [f.art('spec', 'spec', null, 2, spec, t.p1, exportAt)] });
   const beatArts = beats.map((b, i) => f.art('beat_image', `beat_${i}`, `beat_${String(i).padStart(2, '0')}_v1.png`, 1, { beat_id: `beat_${i}`, prompt_used: b.prompt.replace('{product}', 'Altura'), shot_type: b.shot }, t.p2, exportAt));
   const p2 = f.cp({ branch: 'main', phase: 2, at: t.p2, cost: 0.16, parent: p1.id, artifacts: beatArts });
   const { artifacts, ...p2Info } = p2;
