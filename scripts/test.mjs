@@ -24,7 +24,9 @@ function vitest(project) {
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests ?? 0;
-    totals.failed += r.numFailedTests ?? 0;
+    // A file that fails to load has no failed test of its own: count it as one failure.
+    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    totals.failed += (r.numFailedTests ?? 0) + brokenFiles;
     totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   } else ok = false;
 }
