@@ -3,8 +3,9 @@ import path from 'node:path';
 import { UsageError } from './parse-args';
 import { validateCommand, VALIDATE_USAGE } from './validate-command';
 import { serveCommand, SERVE_USAGE } from './serve-command';
+import { waitCommand, WAIT_USAGE } from './wait-command';
 
-const USAGE = ['usage: greenlight <command>', '', `  ${VALIDATE_USAGE.slice(7)}`, `  ${SERVE_USAGE.slice(7)}`].join('\n');
+const USAGE = ['usage: greenlight <command>', '', `  ${VALIDATE_USAGE.slice(7)}`, `  ${SERVE_USAGE.slice(7)}`, `  ${WAIT_USAGE.slice(7)}`].join('\n');
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s + '\n');
@@ -14,6 +15,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'validate':
         return await validateCommand(rest, out, err);
+      case 'wait':
+        return await waitCommand(rest, out, err);
       case 'serve':
         return await serveCommand(rest, out, path.join(__dirname, 'renderer'));
       case undefined:

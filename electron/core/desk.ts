@@ -16,6 +16,7 @@ import { RootWatcher } from './watch/root-watcher';
 import { mapLimit } from './util/map-limit';
 import type { Run } from '../../shared/model';
 import { readAudit } from './decide/audit-log';
+import { recoverInterruptedSwaps } from './decide/writers/swap-if-unchanged';
 
 export const VERSION = '0.1.0';
 
@@ -88,7 +89,16 @@ export class Desk extends EventEmitter {
     // A cold scan produces one event at the end, not one per file.
     this.muted++;
     try {
-      const files = await scanTree(abs, (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId));
+      const interrupted = new Set<string>();
+      let files = await scanTree(abs, (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId), (dir) => interrupted.add(dir));
+      if (interrupted.size) {
+        // A decision was cut off mid-swap (crash, kill -9): put the taken checkpoint back first.
+        for (const dir of interrupted) {
+          const restored = await recoverInterruptedSwaps(dir).catch(() => []);
+          if (restored.length) this.notice('info', `Restored ${restored.length} checkpoint${restored.length === 1 ? '' : 's'} set aside by an interrupted decision in ${dir}`, rootId);
+        }
+        files = await scanTree(abs);
+      }
       // Files found by a scan have settled: report a broken one at once instead of retrying
       // (a file still being written will fire a change event when its writer finishes).
       await mapLimit(files, this.opts.concurrency ?? 16, (f) => this.upsert(rootId, f, { settled: true }));

@@ -1,6 +1,7 @@
-// Where an aivideo folder's API lives: `<root>/.greenlight/aivideo.json` holds the base URL
-// (and optionally the name of the environment variable with the token); the bearer token itself
-// comes from the environment (GREENLIGHT_AIVIDEO_TOKEN by default), never from a file the
+// Where an aivideo folder's API lives: `aivideo.config.json` beside the exports (what the
+// aivideo adapter reads and shows), else `<root>/.greenlight/aivideo.json`; each holds the base
+// URL and optionally the name of the environment variable with the token. The bearer token
+// itself comes from the environment (GREENLIGHT_AIVIDEO_TOKEN by default), never from a file the
 // desk shows, and is never logged.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,15 @@ export const backendConfigSchema = z.object({
 });
 
 export async function loadBackendConfig(rootPath: string, folderRel: string): Promise<{ baseUrl: string; token?: string } | undefined> {
+  const beside = await fs.readFile(path.join(rootPath, ...(folderRel && folderRel !== '.' ? folderRel.split('/') : []), 'aivideo.config.json'), 'utf8').catch(() => null);
+  if (beside) {
+    try {
+      const cfg = backendConfigSchema.parse(JSON.parse(beside));
+      return { baseUrl: cfg.baseUrl, token: process.env[cfg.tokenEnv ?? 'GREENLIGHT_AIVIDEO_TOKEN'] };
+    } catch {
+      /* fall through to the folder-wide config */
+    }
+  }
   const text = await fs.readFile(path.join(rootPath, '.greenlight', 'aivideo.json'), 'utf8').catch(() => null);
   if (!text) return undefined;
   try {

@@ -14,7 +14,8 @@ import { resolvePointer } from '../api/read-artifact-content';
 import { decodeAndParse, sha256 } from '../read/read-document';
 import { zodProblems } from '../validate/zod-problems';
 import { appendAudit, readAudit } from './audit-log';
-import { atomicWrite, ConflictError, copyExclusive } from './atomic-write';
+import { ConflictError, copyExclusive } from './atomic-write';
+import { swapIfUnchanged } from './writers/swap-if-unchanged';
 import { describeIoError } from './decide-gate';
 import { KeyedMutex } from '../util/keyed-mutex';
 
@@ -183,7 +184,8 @@ export async function saveEdit(desk: Desk, req: EditRequest, by: string): Promis
         const kept = await copyExclusive(bytes, hist);
         writes.unshift({ target: path.relative(t.rootPath, kept).split(path.sep).join('/'), action: 'copy', description: 'the previous version, kept in history/' });
       }
-      const after = await atomicWrite(t.abs, next, { expectSha256: before });
+      // The pipeline may rewrite this file at any moment: take-and-link never loses its write.
+      const after = await swapIfUnchanged(t.abs, Buffer.from(next), before);
       await appendAudit(t.rootPath, {
         at: new Date().toISOString(),
         by,

@@ -4,7 +4,7 @@
 import type { Gate, GateStatus } from '../../../../shared/model';
 import type { ProblemDraft } from '../family-adapter';
 import { OM_FAMILY, OM_GATE_DECISIONS } from './constants';
-import type { CheckpointRecord, ProposalApproval } from './records';
+import type { CheckpointRecord, GreenlightReview, ProposalApproval } from './records';
 
 export interface GateInput {
   gateId: string;
@@ -36,6 +36,10 @@ export function resolveGate(input: GateInput): GateResult {
   if (!gateRequired || !rec) return { gateRequired, flags: [] };
 
   const approval = input.stageName === 'proposal' ? rec.proposalApproval : undefined;
+  // Only for the version it was written on (same timestamp): an agent re-running the stage may
+  // carry the old metadata into its new checkpoint, which then waits again.
+  const gr = rec.greenlightReview && (!rec.greenlightReview.at || rec.greenlightReview.at === rec.timestamp) ? rec.greenlightReview : undefined;
+  const review = gr?.decision === 'changes_requested' ? gr : undefined;
   const everWaited = rec.status === 'awaiting_human' || input.history.some((h) => h.status === 'awaiting_human');
   const flags: string[] = [];
   let problem: ProblemDraft | undefined;
@@ -48,13 +52,20 @@ export function resolveGate(input: GateInput): GateResult {
     // OpenMontage has no rejected checkpoint status: the proposal's approval block is the record.
     status = 'rejected';
     note = approval.notes ? `Rejected: ${approval.notes}` : 'Proposal rejected (proposal_packet.approval.status)';
-    decidedAt = approval.decidedAt ?? rec.timestamp;
-    decidedBy = approval.decidedBy;
+    decidedAt = approval.decidedAt ?? gr?.at ?? rec.timestamp;
+    decidedBy = approval.decidedBy ?? gr?.by;
   } else if (rec.humanApproved === true) {
     status = 'approved';
     decidedAt = rec.timestamp;
-    decidedBy = approval?.decidedBy;
-    note = approvalNote(approval);
+    decidedBy = approval?.decidedBy ?? (gr?.decision === 'approved' ? gr.by : undefined);
+    note = approvalNote(approval) ?? (gr?.decision === 'approved' ? gr.note : undefined);
+    if (gr?.decision === 'approved' && gr.auto) status = 'auto_approved';
+  } else if (rec.status === 'awaiting_human' && review) {
+    // Greenlight's "request changes": the stage keeps waiting for the agent to re-run it.
+    status = 'rejected';
+    note = review.note ?? 'Changes requested';
+    decidedAt = review.at ?? rec.timestamp;
+    decidedBy = review.by;
   } else if (rec.status === 'awaiting_human') {
     status = 'waiting';
     note = approvalNote(approval);
@@ -110,4 +121,13 @@ function approvalNote(a: ProposalApproval | undefined): string | undefined {
   const text = [head, a.notes].filter(Boolean).join(': ');
   if (a.budgetUsd === undefined) return text || undefined;
   return text ? `${text} (approved budget $${a.budgetUsd})` : `Approved budget $${a.budgetUsd}`;
+}
+
+/** `metadata.greenlight_review`: who decided, when and why, as Greenlight's OpenMontage writer records it. */
+export function readGreenlightReview(raw: unknown): GreenlightReview | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.decision !== 'string') return undefined;
+  const s = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+  return { decision: o.decision, note: s(o.note), by: s(o.by), at: s(o.at), ...(o.auto === true ? { auto: true } : {}) };
 }

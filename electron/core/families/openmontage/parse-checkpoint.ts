@@ -6,6 +6,7 @@ import type { StageStatus } from '../../../../shared/model';
 import { pointer as toPointer } from '../../validate/zod-problems';
 import { OM_CHECKPOINT_STATUSES, omCheckpointEnvelopeSchema } from '../../../../shared/schemas/openmontage';
 import { canonicalProblem, scanArtifacts } from './artifact-drafts';
+import { readGreenlightReview } from './gates';
 import { normaliseCost } from './cost';
 import { locate, projectFolderName } from './layout';
 import type { CheckpointRecord } from './records';
@@ -112,6 +113,8 @@ export function parseCheckpoint(input: ParseInput): { record: CheckpointRecord; 
   record.cost = normaliseCost(d.cost_snapshot);
   const meta = isObject(d.metadata) ? (d.metadata as Record<string, unknown>) : undefined;
   if (meta && isObject(meta.partial_progress)) record.partialProgress = Object.keys(meta.partial_progress as object).slice(0, 50);
+  const review = meta ? readGreenlightReview(meta.greenlight_review) : undefined;
+  if (review) record.greenlightReview = review;
   return { record, problems };
 }
 

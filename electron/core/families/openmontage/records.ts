@@ -28,6 +28,15 @@ export interface ProposalApproval {
   decidedAt?: string;
 }
 
+export interface GreenlightReview {
+  /** 'approved' | 'changes_requested' */
+  decision: string;
+  note?: string;
+  by?: string;
+  at?: string;
+  auto?: boolean;
+}
+
 export interface CheckpointRecord {
   type: 'checkpoint';
   /** false for `history/` copies. */
@@ -54,6 +63,8 @@ export interface CheckpointRecord {
   proposalApproval?: ProposalApproval;
   /** Keys of `metadata.partial_progress` (in-progress drafts). */
   partialProgress?: string[];
+  /** `metadata.greenlight_review`: a decision Greenlight recorded (who, when, why; a rejection has no status of its own). */
+  greenlightReview?: GreenlightReview;
   notes?: string;
   /** false when the document was not a JSON object at all. */
   readable: boolean;

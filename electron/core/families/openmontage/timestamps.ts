@@ -1,6 +1,7 @@
 // Timestamps as OpenMontage writes them: Python `isoformat()` with an offset, hand-written
 // `…Z`, and sometimes naive local times that cannot be placed on a timeline reliably.
 import type { ProblemDraft } from '../family-adapter';
+import { futureTimeProblem } from '../shared/future-time';
 
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -29,9 +30,11 @@ export function checkTimestamp(value: unknown, field: string): TimestampCheck {
   }
   if (!m[3]) {
     const ms = Date.parse(`${m[1]}T${m[2]}Z`);
+    const future = futureTimeProblem(ms, value, field, 'om.future_timestamp');
     return {
       ms: Number.isNaN(ms) ? undefined : ms,
       problems: [
+        ...(future ? [future] : []),
         {
           severity: 'warning',
           field,
@@ -45,7 +48,8 @@ export function checkTimestamp(value: unknown, field: string): TimestampCheck {
   if (Number.isNaN(ms)) {
     return { problems: [{ severity: 'error', field, code: 'om.bad_timestamp', message: `"${value}" is not a valid date-time` }] };
   }
-  return { ms, problems: [] };
+  const future = futureTimeProblem(ms, value, field, 'om.future_timestamp');
+  return { ms, problems: future ? [future] : [] };
 }
 
 function clip(s: string): string {
