@@ -7,6 +7,8 @@ import { useDocumentTitle } from './hooks/use-document-title';
 import { useGlobalKeys } from './hooks/use-global-keys';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useTheme } from './hooks/use-theme';
+import { DecisionBanner } from './components/decisions/decision-banner';
+import { DecisionLayer } from './components/decisions/decision-layer';
 import { InboxView } from './components/inbox/inbox-view';
 import { ProblemsView } from './components/problems/problems-view';
 import { RunView } from './components/run/run-view';
@@ -29,9 +31,11 @@ export function App() {
       <Sidebar />
       <main className="main" id="main">
         <Notices />
+        <DecisionBanner />
         <MainPane />
       </main>
       <Toasts />
+      <DecisionLayer />
       <ShortcutsDialog />
     </div>
   );

@@ -1,12 +1,15 @@
 // Builds every piece with esbuild: the renderer (served by Electron and by `greenlight serve`),
 // the Electron main process and preload, and the plain-Node CLI/core.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist');
+// Build beside dist/ and swap it in at the end, so a running `greenlight serve` never finds
+// dist/ half-deleted while another build runs.
+const dist = path.join(root, 'dist');
+const out = path.join(root, `.dist-build-${process.pid}`);
 const production = process.env.NODE_ENV !== 'development';
 
 rmSync(out, { recursive: true, force: true });
@@ -50,6 +53,8 @@ const jobs = [
     logLevel: 'warning',
   }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
+  // Worker threads of the parse pool; found beside cli.cjs and one folder up from electron/main.cjs.
+  build({ ...node, entryPoints: [path.join(root, 'electron/core/index/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),
   has('electron/main/main.ts') && build({ ...node, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   has('electron/preload/preload.ts') && build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
@@ -58,4 +63,6 @@ const jobs = [
 await Promise.all(jobs);
 if (has('renderer/index.html')) cpSync(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
 if (existsSync(path.join(root, 'renderer/public'))) cpSync(path.join(root, 'renderer/public'), path.join(out, 'renderer'), { recursive: true });
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);
 console.log('build: dist/ ready');

@@ -835,9 +835,42 @@ function omBroken() {
   out.putJson(`${OM}/projects/broken-invalid-status/checkpoint_scene_plan.json`, omEnvelope(q, { stage: 'scene_plan', status: 'approved', at: t, approved: true, artifacts: { notes: 'Scene plan agreed on a call; the agent never wrote it down.' } }), t);
 }
 
+/** Our own, small schema for the script artifact (the shape the sample scripts use). */
+const SCRIPT_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Script',
+  type: 'object',
+  required: ['version', 'title', 'sections'],
+  properties: {
+    version: { const: '1.0' },
+    title: { type: 'string', minLength: 1 },
+    total_duration_seconds: { type: 'number', exclusiveMinimum: 0 },
+    voice_performance: { type: 'object' },
+    sections: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'text', 'start_seconds', 'end_seconds'],
+        properties: {
+          id: { type: 'string' },
+          label: { type: 'string' },
+          text: { type: 'string', minLength: 1 },
+          start_seconds: { type: 'number', minimum: 0 },
+          end_seconds: { type: 'number', minimum: 0 },
+        },
+        additionalProperties: true,
+      },
+    },
+  },
+  additionalProperties: true,
+};
+
 export function openMontage() {
   out.put(`${OM}/pipeline_defs/animated-explainer.yaml`, ANIMATED_EXPLAINER_YAML, clock.ago(30 * DAY));
   out.put(`${OM}/pipeline_defs/talking-head.yaml`, TALKING_HEAD_YAML, clock.ago(30 * DAY));
+  // A project that ships artifact schemas gets them checked in Greenlight's editor as you type.
+  out.put(`${OM}/schemas/artifacts/script.schema.json`, `${JSON.stringify(SCRIPT_SCHEMA, null, 2)}\n`, clock.ago(30 * DAY));
   omTides();
   omSolarSails();
   founderUpdate();

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { Artifact } from '../../../shared/model';
 import { formatBytes } from '../checkpoint/format-values';
+import { EditArtifactButton } from '../decisions/edit-artifact-button';
 import { ArtifactViewer } from './artifact-viewer';
 import { OpenExternally } from './file-artifact';
 import { KindIcon, iconKindOf } from './kind-icon';
@@ -35,6 +36,7 @@ export function ArtifactCard({ artifact, defaultOpen = false, label }: { artifac
           )}
           {artifact.size !== undefined && <span className="gl-muted">{formatBytes(artifact.size)}</span>}
           {artifact.source === 'file' && artifact.kind !== 'file' && open && <OpenExternally id={artifact.id} name={artifact.name} />}
+          <EditArtifactButton artifact={artifact} />
         </span>
       </div>
       {open && (

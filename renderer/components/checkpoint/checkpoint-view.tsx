@@ -3,6 +3,7 @@
 import type { Run, Stage } from '../../../shared/model';
 import '../../styles/checkpoint.css';
 import { ReviewPanel } from '../review/review-panel';
+import { BranchAction } from '../decisions/branch-action';
 import { ArtifactList } from './artifact-list';
 import { FileProblems } from './file-problems';
 import { GateBox } from './gate-box';
@@ -13,6 +14,7 @@ export function CheckpointView({ run, stage }: { run: Run; stage: Stage }) {
   return (
     <article className="gl-cp" aria-label={`Stage ${stage.label ?? stage.name}`} data-stage-id={stage.id}>
       <StageHeader stage={stage} />
+      <BranchAction run={run} stage={stage} />
       {gate && <GateBox gate={gate} />}
       <div className="gl-cp__grid">
         <section className="gl-cp__artifacts" aria-label="Artifacts">

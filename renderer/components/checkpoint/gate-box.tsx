@@ -2,6 +2,8 @@
 // into the gate-actions slot.
 import type { Gate } from '../../../shared/model';
 import { DecisionBadge } from '../review/decision-badge';
+import { AutoBadge } from '../decisions/decided-by';
+import { GateActions } from '../decisions/gate-actions';
 import { formatDateTime } from './format-values';
 
 export function GateBox({ gate }: { gate: Gate }) {
@@ -10,6 +12,7 @@ export function GateBox({ gate }: { gate: Gate }) {
       <header className="gl-gate__head">
         <h3 className="gl-gate__title">{gate.title || 'Approval gate'}</h3>
         <DecisionBadge decision={gate.status} />
+        <AutoBadge gate={gate} />
       </header>
       {gate.question && <p className="gl-gate__question">{gate.question}</p>}
       {gate.options && gate.options.length > 0 && (
@@ -66,7 +69,7 @@ export function GateBox({ gate }: { gate: Gate }) {
           ))}
         </ul>
       )}
-      <div data-slot="gate-actions" />
+      <div data-slot="gate-actions">{gate.status === 'waiting' && <GateActions gate={gate} showReasons={false} keyHints />}</div>
     </section>
   );
 }

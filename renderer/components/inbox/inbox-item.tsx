@@ -4,6 +4,7 @@ import { useFlashClass } from '../../stores/ui-store';
 import { FamilyBadge } from '../common/family-badge';
 import { formatAbsolute, formatWaiting, humanise } from '../common/format';
 import { RouteLink } from '../common/route-link';
+import { GateActions } from '../decisions/gate-actions';
 
 interface Props {
   gate: Gate;
@@ -55,6 +56,7 @@ export const InboxItem = memo(function InboxItem({ gate, run, now, selected, onS
           {waited}
         </span>
       </RouteLink>
+      <GateActions gate={gate} compact keyHints={selected} />
     </li>
   );
 });

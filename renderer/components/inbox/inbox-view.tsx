@@ -5,6 +5,7 @@ import { navigate, selectInboxGate, useUiStore } from '../../stores/ui-store';
 import { useListKeys } from '../../hooks/use-list-keys';
 import { useNow } from '../../hooks/use-now';
 import { EmptyState } from '../common/empty-state';
+import { RecentDecisions } from '../decisions/recent-decisions';
 import { InboxItem } from './inbox-item';
 
 const RENDERED_MARK = 'greenlight:inbox-rendered';
@@ -68,6 +69,7 @@ export function InboxView() {
           ))}
         </ul>
       )}
+      <RecentDecisions />
     </section>
   );
 }

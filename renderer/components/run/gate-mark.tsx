@@ -1,6 +1,7 @@
 import type { Gate } from '../../../shared/model';
 import { formatAbsolute, formatRelative, formatWaiting } from '../common/format';
 import { statusLabel, toneOf } from '../common/status';
+import { AutoBadge } from '../decisions/decided-by';
 
 /** The gate's state on a stage row: waiting (how long), or who decided what, when, with the note. */
 export function GateMark({ gate, now }: { gate: Gate; now: number }) {
@@ -20,6 +21,7 @@ export function GateMark({ gate, now }: { gate: Gate; now: number }) {
       <span aria-hidden="true">{icon}</span> {statusLabel(gate.status)}
       {who}
       {when}
+      <AutoBadge gate={gate} />
       {gate.note ? <span className="gate-note">“{gate.note}”</span> : null}
     </span>
   );

@@ -11,6 +11,7 @@ import { CheckpointView } from '../checkpoint/checkpoint-view';
 import { IterationsPanel } from '../iterations/iterations-panel';
 import { EmptyState } from '../common/empty-state';
 import { RouteLink } from '../common/route-link';
+import { RunDecisionBar } from '../decisions/run-decision-bar';
 import { BranchTree } from './branch-tree';
 import { RunHeader } from './run-header';
 import { defaultStage, findStage, orderStages } from './stage-gate';
@@ -84,6 +85,7 @@ export function RunView({ runId, stageKey, tab }: Props) {
   return (
     <section className="view run-view" aria-label={current.title} data-testid="run-view" data-run-id={current.id}>
       <RunHeader run={current} now={now} refreshing={refreshing} />
+      <RunDecisionBar run={current} />
       {status === 'missing' ? (
         <div className="notice notice-warning" role="status">
           This run was removed from disk; what you see is the last version Greenlight read.

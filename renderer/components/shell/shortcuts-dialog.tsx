@@ -5,6 +5,8 @@ import { setShortcutsOpen, useUiStore } from '../../stores/ui-store';
 const SHORTCUTS: Array<{ keys: string[]; join?: string; what: string }> = [
   { keys: ['j', 'k'], join: '/', what: 'Next / previous gate, run or stage' },
   { keys: ['Enter'], what: 'Open the selected gate or run' },
+  { keys: ['a'], what: 'Approve the selected gate (asks first)' },
+  { keys: ['r'], what: 'Reject the selected gate (asks first, with a note)' },
   { keys: ['g', 'i'], join: 'then', what: 'Go to the Inbox' },
   { keys: ['g', 'r'], join: 'then', what: 'Go to Runs' },
   { keys: ['g', 'p'], join: 'then', what: 'Go to Problems' },

@@ -1,6 +1,7 @@
 import { useDeskStore } from '../../stores/desk-store';
 import { navigate, setRunsFilter, setShortcutsOpen, useUiStore } from '../../stores/ui-store';
 import { RouteLink } from '../common/route-link';
+import { FolderAutoApprove } from '../decisions/folder-auto-approve';
 import { LiveIndicator } from './live-indicator';
 import { ThemeToggle } from './theme-toggle';
 
@@ -84,6 +85,7 @@ export function Sidebar() {
                   <span className="folder-name">{r.name}</span>
                   {r.polling ? <span className="folder-tag">polling</span> : null}
                 </button>
+                <FolderAutoApprove root={r} />
               </li>
             ))}
           </ul>
