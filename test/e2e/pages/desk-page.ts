@@ -80,3 +80,54 @@ export class DeskPage {
     return file;
   }
 }
+
+/** Deciding gates, editing and branching: the same flows for Chromium and Electron. */
+export class DecisionFlows {
+  constructor(private readonly desk: DeskPage) {}
+
+  private get page(): Page {
+    return this.desk.page;
+  }
+
+  /** Click Approve/Reject on the inbox item whose text matches, fill the dialog and confirm. */
+  async decideFromInbox(itemText: string | RegExp, decision: 'approve' | 'reject', note?: string): Promise<string> {
+    await this.desk.go('inbox');
+    const item = this.desk.inboxItems().filter({ hasText: itemText }).first();
+    const gateId = await item.getAttribute('data-gate-id');
+    await this.page.locator(`[data-testid="gate-actions"][data-gate-id="${gateId}"] button[data-decision="${decision}"]`).click();
+    return this.confirm(decision, note);
+  }
+
+  /** Fill the open decision dialog and confirm; returns the planned writes it listed. */
+  async confirm(decision: 'approve' | 'reject', note?: string): Promise<string> {
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    const writes = await dialog.locator('[data-testid="planned-writes"]').innerText();
+    if (note !== undefined) await dialog.getByLabel(decision === 'approve' ? /Note/ : /What needs to change/).fill(note);
+    await dialog.locator(`button.dc-confirm--${decision}`).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10000 });
+    return writes;
+  }
+
+  /** Open the editor for an artifact of the open run, replace its whole text, give a reason and save. */
+  async editArtifact(artifactName: string, newContent: string, reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Edit ${artifactName}` }).first().click();
+    const editor = this.page.locator('[data-testid="code-editor"]');
+    await editor.waitFor();
+    await editor.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(newContent);
+    await this.page.getByLabel(/Reason/).fill(reason);
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  async branchFromStage(stageName: string, note?: string): Promise<void> {
+    await this.desk.stage(stageName).click();
+    await this.page.locator('[data-testid="branch-action"] button').first().click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    if (note) await dialog.getByLabel(/Note/).fill(note);
+    await dialog.locator('button.dc-confirm--branch').click();
+    await dialog.waitFor({ state: 'detached', timeout: 10000 });
+  }
+}
