@@ -18,7 +18,7 @@ import { getTransport } from '../transport/current-transport';
 import { invalidateArtifacts, type Loadable } from './artifact-store';
 import { refreshSnapshot, useDeskStore } from './desk-store';
 import { refreshRun, useRunStore } from './run-store';
-import { flash, navigate, selectInboxGate, showToast, useUiStore } from './ui-store';
+import { flash, markOwnWrites, navigate, selectInboxGate, showToast, useUiStore } from './ui-store';
 
 export type Decision = 'approve' | 'reject';
 
@@ -189,6 +189,7 @@ export function decide(req: DecideRequest): Promise<DecisionOutcome> {
     pending: { ...s.pending, [req.gateId]: true },
     dialog: s.dialog?.type === 'decide' && s.dialog.gate.id === req.gateId ? { ...s.dialog, submitting: true, error: undefined } : s.dialog,
   }));
+  markOwnWrites();
   const p = getTransport()
     .invoke('decide', req)
     .catch((e): DecisionOutcome => ({ status: 'failed', message: `The decision could not be sent: ${message(e)}. Nothing was written.` }))
@@ -297,6 +298,7 @@ export function branch(req: BranchRequest): Promise<DecisionOutcome> {
   const rootId = dialog?.type === 'branch' ? dialog.rootId : useDeskStore.getState().runs[req.runId]?.rootId;
   const mine = (d: DecisionDialog | undefined) => d?.type === 'branch' && d.runId === req.runId;
   useDecisionStore.setState((s) => (mine(s.dialog) ? { dialog: { ...(s.dialog as BranchDialog), submitting: true, error: undefined } } : s));
+  markOwnWrites();
   branching = getTransport()
     .invoke('branchRun', req)
     .catch((e): DecisionOutcome => ({ status: 'failed', message: `The branch could not be made: ${message(e)}. Nothing was written.` }))
@@ -373,6 +375,7 @@ export function setRule(req: { rootId: string; runId?: string; enabled: boolean 
   if (settingRule) return settingRule;
   const mine = (d: DecisionDialog | undefined) => d?.type === 'auto' && d.rootId === req.rootId && d.runId === req.runId;
   useDecisionStore.setState((s) => (mine(s.dialog) ? { dialog: { ...(s.dialog as AutoApproveDialog), submitting: true, error: undefined } } : s));
+  markOwnWrites();
   settingRule = getTransport()
     .invoke('setAutoApprove', req.runId ? { rootId: req.rootId, runId: req.runId, enabled: req.enabled } : { rootId: req.rootId, enabled: req.enabled })
     .then(
@@ -464,6 +467,7 @@ export function save(req: EditRequest): Promise<DecisionOutcome> {
   const editor = useDecisionStore.getState().editor;
   const fileId = editor?.artifactId === req.artifactId ? editor.fileId : undefined;
   patchEditor(req.artifactId, { saving: true, error: undefined });
+  markOwnWrites();
   saving = getTransport()
     .invoke('saveEdit', req)
     .catch((e): DecisionOutcome => ({ status: 'failed', message: `The edit could not be sent: ${message(e)}. Nothing was written.` }))

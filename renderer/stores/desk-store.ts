@@ -9,7 +9,7 @@ import { invalidateArtifacts } from './artifact-store';
 import { waitingGatesOldestFirst } from './gate-order';
 import { markProblemsStale } from './problems-store';
 import { onRunsChanged } from './run-store';
-import { flash, showToast } from './ui-store';
+import { flash, inOwnWriteWindow, showToast } from './ui-store';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -146,7 +146,7 @@ export function applyEvent(e: DeskEvent): void {
         const gateIds = e.gates.filter((g) => e.changedRuns.includes(g.runId)).map((g) => g.id);
         flash([...e.changedRuns, ...gateIds]);
         const message = describeChangedFiles(e.changedFiles.map((f) => f.rel));
-        if (message) showToast(message);
+        if (message && !inOwnWriteWindow()) showToast(message);
       }
       return;
     }

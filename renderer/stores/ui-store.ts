@@ -140,7 +140,24 @@ export function flash(ids: readonly string[]): void {
 
 let nextToastId = 1;
 
+/**
+ * While Greenlight itself is writing (a decision, an edit, a branch), the files it changes come
+ * back as change events; the outcome's own toast already says so, so those echoes stay quiet.
+ */
+let ownWritesUntil = 0;
+const OWN_WRITE_QUIET_MS = 4000;
+
+export function markOwnWrites(): void {
+  ownWritesUntil = Date.now() + OWN_WRITE_QUIET_MS;
+}
+
+export function inOwnWriteWindow(): boolean {
+  return Date.now() < ownWritesUntil;
+}
+
 export function showToast(message: string): void {
+  // The same news twice (a write and the watcher's echo of it) is shown once.
+  if (useUiStore.getState().toasts.some((t) => t.message === message)) return;
   const toast = { id: nextToastId++, message };
   useUiStore.setState((s) => ({ toasts: [...s.toasts, toast].slice(-MAX_TOASTS) }));
   setTimeout(() => dismissToast(toast.id), TOAST_MS);
