@@ -2,11 +2,11 @@
 // mapped by the core to a file inside a watched root (real path checked on every request), so
 // no URL can name an arbitrary path; Range requests let media seek; and the bytes are served
 // with a sandboxing CSP so an SVG or HTML artifact opened on its own can run nothing.
-import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import type { Desk } from '../core/desk';
-import { resolveArtifactFile, type ResolvedFile } from '../core/api/resolve-artifact-file';
+import { openResolved, resolveArtifactFile, type ResolvedFile } from '../core/api/resolve-artifact-file';
 import { mediaTypeOf } from '../core/families/shared/artifact-paths';
 import { parseRange } from '../server/parse-range';
 import { ARTIFACT_HOST, ARTIFACT_SCHEME } from './app-origin';
@@ -39,21 +39,27 @@ export function createArtifactRequestHandler(resolve: ResolveArtifact): (request
     }
     const r = await resolve(id);
     if (!r.ok) return text(r.status, r.reason);
+    // Open first, then serve from the open descriptor: a file that vanished or was swapped for
+    // a symlink since the check is a 404/403, never a crash or a read outside the root.
+    const opened = await openResolved(r);
+    if (!opened.ok) return text(opened.status, opened.reason);
+    const { handle, size } = opened;
 
     const headers: Record<string, string> = { ...BASE_HEADERS, 'content-type': mediaTypeOf(r.abs), 'accept-ranges': 'bytes' };
-    const range = parseRange(request.headers.get('range') ?? undefined, r.size);
-    if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${r.size}` } });
+    const range = parseRange(request.headers.get('range') ?? undefined, size);
     const head = request.method === 'HEAD';
+    if (range === 'unsatisfiable' || head || size === 0) await handle.close().catch(() => {});
+    if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
     if (range) {
       const length = range.end - range.start + 1;
-      return new Response(head ? null : body(r.abs, range.start, range.end), {
+      return new Response(head ? null : body(handle, range.start, range.end), {
         status: 206,
-        headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${r.size}`, 'content-length': String(length) },
+        headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': String(length) },
       });
     }
-    return new Response(head || r.size === 0 ? null : body(r.abs, 0, r.size - 1), {
+    return new Response(head || size === 0 ? null : body(handle, 0, size - 1), {
       status: 200,
-      headers: { ...headers, 'content-length': String(r.size) },
+      headers: { ...headers, 'content-length': String(size) },
     });
   };
 }
@@ -63,8 +69,8 @@ export function registerArtifactProtocol(protocol: Pick<Protocol, 'handle'>, des
 }
 
 /** Streams the range from disk: a long video is never read into memory whole. */
-function body(abs: string, start: number, end: number): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(abs, { start, end })) as unknown as ReadableStream<Uint8Array>;
+function body(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  return Readable.toWeb(handle.createReadStream({ start, end, autoClose: true })) as unknown as ReadableStream<Uint8Array>;
 }
 
 function text(status: number, message: string): Response {

@@ -1,7 +1,7 @@
 // `greenlight serve`: the renderer and the API over HTTP, bound to loopback only. Every
 // request that reaches data (API, live stream, artifacts, the page itself) must carry the
 // random token; a foreign Host (DNS rebinding) or Origin (CSRF) is refused; no CORS headers.
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiHandlers, DeskEvent } from '../../shared/api-contract';
 import type { Desk } from '../core/desk';
 import { ApiError, dispatch } from '../core/api/dispatch';
-import { resolveArtifactFile } from '../core/api/resolve-artifact-file';
+import { openResolved, resolveArtifactFile } from '../core/api/resolve-artifact-file';
 import { mediaTypeOf } from '../core/families/shared/artifact-paths';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { parseRange } from './parse-range';
@@ -152,6 +152,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   async function serveArtifact(req: http.IncomingMessage, res: http.ServerResponse, id: string) {
     const r = await resolveArtifactFile(opts.desk, id);
     if (!r.ok) return sendText(res, r.status, r.reason);
+    // Opened before answering: a file that vanished or was swapped since the check is refused,
+    // and a stream error can never be an uncaught exception that takes the server down.
+    const opened = await openResolved(r);
+    if (!opened.ok) return sendText(res, opened.status, opened.reason);
+    const { handle, size } = opened;
     const headers: http.OutgoingHttpHeaders = {
       ...BASE_HEADERS,
       'content-type': mediaTypeOf(r.abs),
@@ -160,18 +165,23 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
       'cache-control': 'no-store',
     };
-    const range = parseRange(req.headers.range, r.size);
-    if (range === 'unsatisfiable') {
-      res.writeHead(416, { ...headers, 'content-range': `bytes */${r.size}` });
+    const range = parseRange(req.headers.range, size);
+    if (range === 'unsatisfiable' || req.method === 'HEAD' || size === 0) {
+      await handle.close().catch(() => {});
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+        return res.end();
+      }
+      if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
+      else res.writeHead(200, { ...headers, 'content-length': size });
       return res.end();
     }
-    if (range) {
-      res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${r.size}`, 'content-length': range.end - range.start + 1 });
-      if (req.method === 'HEAD') return res.end();
-      return createReadStream(r.abs, { start: range.start, end: range.end }).pipe(res);
-    }
-    res.writeHead(200, { ...headers, 'content-length': r.size });
-    createReadStream(r.abs).pipe(res);
+    if (range) res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
+    else res.writeHead(200, { ...headers, 'content-length': size });
+    const stream = handle.createReadStream({ start: range ? range.start : 0, end: range ? range.end : size - 1, autoClose: true });
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
   }
 
   const onEvent = (e: DeskEvent) => {

@@ -30,7 +30,8 @@ export async function readArtifactContent(desk: Desk, artifactId: string): Promi
         if (!r.ok) return { type: 'missing', message: r.reason };
         const bytes = await fs.readFile(r.abs).catch(() => null);
         if (!bytes) return { type: 'missing', message: 'checkpoint file could not be read' };
-        const doc = decodeAndParse(bytes, /\.ya?ml$/i.test(file.rel) ? 'yaml' : 'json');
+        // Show what the checkpoint holds even when it has NaN/Infinity (as null), like the index does.
+        const doc = decodeAndParse(bytes, /\.ya?ml$/i.test(file.rel) ? 'yaml' : 'json', bytes.length, 0, { nonFiniteAsNull: true });
         if (!doc.ok) return { type: 'missing', message: `checkpoint no longer parses: ${doc.problems[0]?.message ?? 'unknown error'}` };
         const value = resolvePointer(doc.data, artifact.pointer ?? '');
         if (value === undefined) return { type: 'missing', message: `nothing at ${artifact.pointer} any more` };

@@ -81,24 +81,55 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Copy a file next to where a pipeline expects its history, never overwriting an existing copy. */
+/**
+ * Copy bytes to `target` (its history copy, an original kept before an edit) without ever
+ * overwriting an existing copy and without ever leaving a partial one: the bytes go to a temp
+ * file first, fsynced, then are hard-linked under the final name (link() fails if it exists).
+ */
 export async function copyExclusive(source: Uint8Array, target: string): Promise<string> {
-  let candidate = target;
-  for (let i = 1; ; i++) {
-    try {
-      await fs.mkdir(path.dirname(candidate), { recursive: true });
-      const h = await fs.open(candidate, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
+  await mkdirExplained(path.dirname(target));
+  const tmp = tempNameFor(target);
+  const h = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
+  try {
+    await h.writeFile(source);
+    await h.sync();
+  } catch (err) {
+    await h.close().catch(() => {});
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+  await h.close();
+  try {
+    let candidate = target;
+    for (let i = 1; ; i++) {
       try {
-        await h.writeFile(source);
-        await h.sync();
-      } finally {
-        await h.close();
+        await fs.link(tmp, candidate);
+        await fsyncDir(path.dirname(candidate));
+        return candidate;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i > 50) throw err;
+        const ext = path.extname(target);
+        candidate = `${target.slice(0, target.length - ext.length)}_${process.hrtime.bigint()}${ext}`;
       }
-      return candidate;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i > 50) throw err;
-      const ext = path.extname(target);
-      candidate = `${target.slice(0, target.length - ext.length)}_${process.hrtime.bigint()}${ext}`;
+    }
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir answers ENOENT for a read-only
+ * file system, so on failure the last level is retried alone to get EROFS/EACCES.
+ */
+export async function mkdirExplained(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    try {
+      await fs.mkdir(dir);
+    } catch (inner) {
+      throw (inner as NodeJS.ErrnoException).code && (inner as NodeJS.ErrnoException).code !== 'ENOENT' ? inner : err;
     }
   }
 }

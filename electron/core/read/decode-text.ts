@@ -43,6 +43,28 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   const sniff = bytes.subarray(0, Math.min(bytes.length, BINARY_SNIFF_BYTES));
   if (sniff.includes(0)) {
+    // UTF-16 without a byte-order mark (PowerShell's Out-File, some Windows editors) is text
+    // with every other byte zero, not binary: read it, and say how it was recognised.
+    const le = utf16WithoutBom(sniff);
+    if (le !== undefined) {
+      try {
+        const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+        return {
+          ok: true,
+          text,
+          problems: [
+            {
+              severity: 'warning',
+              field: '',
+              code: 'encoding.utf16',
+              message: `file is UTF-16 (${le ? 'little' : 'big'}-endian) without a byte-order mark; the pipeline's own reader expects UTF-8`,
+            },
+          ],
+        };
+      } catch {
+        /* not UTF-16 after all: binary */
+      }
+    }
     return {
       ok: false,
       retryable: false,
@@ -74,6 +96,22 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       ],
     };
   }
+}
+
+/** true: UTF-16LE, false: UTF-16BE, undefined: neither. Judged on mostly-ASCII text. */
+function utf16WithoutBom(sniff: Uint8Array): boolean | undefined {
+  const pairs = Math.floor(sniff.length / 2);
+  if (pairs < 2) return undefined;
+  let le = 0;
+  let be = 0;
+  const textByte = (b: number) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f);
+  for (let i = 0; i + 1 < sniff.length; i += 2) {
+    if (sniff[i + 1] === 0 && textByte(sniff[i])) le++;
+    else if (sniff[i] === 0 && textByte(sniff[i + 1])) be++;
+  }
+  if (le >= pairs * 0.9) return true;
+  if (be >= pairs * 0.9) return false;
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

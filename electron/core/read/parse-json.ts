@@ -1,6 +1,11 @@
 // JSON decoding with positions in error messages and a nesting limit: V8's JSON.parse copes
-// with 100,000 levels, but every recursive walk after it would not.
+// with 100,000 levels, but every recursive walk after it would not. What JSON.parse is silent
+// or vague about is said plainly: a duplicate key (it keeps the last), where a syntax error
+// sits (line, column and field), and the NaN / Infinity Python's json.dump writes (read as
+// null when only showing a file, so the rest of it still shows).
 import type { ProblemDraft } from '../families/family-adapter';
+import { nullNonFiniteNumbers } from './non-finite-numbers';
+import { nullNonFinite, pointerAt, scanJson, syntaxErrorOffset, type JsonScan } from './scan-json';
 
 export const MAX_NESTING = 256;
 
@@ -8,32 +13,28 @@ export type ParseResult =
   | { ok: true; data: unknown; problems: ProblemDraft[] }
   | { ok: false; problems: ProblemDraft[]; retryable: boolean };
 
-export function parseJson(text: string): ParseResult {
+export interface ParseJsonOptions {
+  /**
+   * Read Python's NaN / Infinity as null (with a warning per value) instead of failing. For
+   * showing a file only: a caller that writes the document back must not turn them into null.
+   */
+  nonFiniteAsNull?: boolean;
+}
+
+export function parseJson(text: string, opts: ParseJsonOptions = {}): ParseResult {
   if (text.trim() === '') {
     return { ok: false, retryable: true, problems: [{ severity: 'error', field: '', code: 'file.empty', message: 'file holds only white space' }] };
   }
   let data: unknown;
+  let scan: JsonScan | undefined;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const where = locate(text, message);
-    const pos = /position (\d+)/.exec(message);
-    // The parser stopping at the very end of the text means the document was cut short.
-    const truncated = /end of (JSON )?input|Unterminated/i.test(message) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
-    return {
-      ok: false,
-      // A truncated document is what a half-finished in-place write looks like: retry it.
-      retryable: true,
-      problems: [
-        {
-          severity: 'error',
-          field: '',
-          code: truncated ? 'json.truncated' : 'json.syntax',
-          message: `${truncated ? 'JSON ends early (truncated or still being written)' : 'invalid JSON'}${where}: ${message}`,
-        },
-      ],
-    };
+    const lenient = opts.nonFiniteAsNull ? withNonFiniteAsNull(text) : undefined;
+    if (!lenient) return syntaxError(text, err);
+    if ('error' in lenient) return syntaxError(lenient.text, lenient.error);
+    data = lenient.data;
+    scan = lenient.scan;
   }
   const depth = nestingDepth(data, MAX_NESTING);
   if (depth > MAX_NESTING) {
@@ -43,13 +44,87 @@ export function parseJson(text: string): ParseResult {
       problems: [{ severity: 'error', field: '', code: 'json.too_deep', message: `JSON nests deeper than ${MAX_NESTING} levels` }],
     };
   }
-  return { ok: true, data, problems: [] };
+  // Only objects can repeat a key; a file without one needs no scan.
+  scan ??= text.includes('{') ? scanJson(text) : undefined;
+  const problems = scan ? scanProblems(scan) : [];
+  // Valid JSON can still overflow a double (1e999 is Infinity to JSON.parse).
+  const finite = /\d[eE]\+?\d{3}|\d{309}/.test(text) ? nullNonFiniteNumbers(data) : { data, pointers: [] };
+  for (const field of finite.pointers.slice(0, MAX_REPORTED))
+    problems.push({ severity: 'warning', field, code: 'json.non_finite', message: 'number too large for a 64-bit float (it reads as Infinity); shown as null' });
+  return { ok: true, data: finite.data, problems };
 }
 
-function locate(text: string, message: string): string {
+/** Python writes NaN / Infinity / -Infinity for non-finite floats: read them as null, if that is all that is wrong. */
+function withNonFiniteAsNull(text: string): { data: unknown; scan: JsonScan } | { error: unknown; text: string } | undefined {
+  if (!/NaN|Infinity/.test(text)) return undefined;
+  const scan = scanJson(text, Number.MAX_SAFE_INTEGER);
+  if (!scan.nonFinite.length) return undefined;
+  // Same length and lines as the original where it matters: what is left wrong is reported.
+  const nulled = nullNonFinite(text, scan.nonFinite);
+  try {
+    return { data: JSON.parse(nulled), scan };
+  } catch (error) {
+    return { error, text: nulled };
+  }
+}
+
+const MAX_REPORTED = 20;
+
+function scanProblems(scan: JsonScan): ProblemDraft[] {
+  const problems: ProblemDraft[] = [];
+  for (const t of scan.nonFinite.slice(0, MAX_REPORTED))
+    problems.push({
+      severity: 'warning',
+      field: t.pointer,
+      code: 'json.non_finite',
+      message: `${t.token} is not valid JSON (Python's json.dump writes it for a non-finite float); shown as null`,
+    });
+  if (scan.nonFinite.length > MAX_REPORTED)
+    problems.push({ severity: 'warning', field: '', code: 'json.non_finite', message: `${scan.nonFinite.length - MAX_REPORTED} more NaN/Infinity values, also shown as null` });
+  for (const d of scan.duplicates)
+    problems.push({
+      severity: 'warning',
+      field: d.pointer,
+      code: 'json.duplicate_key',
+      message: `key "${d.key}" appears more than once in the same object; the last value is used (as JSON.parse and Python's json do) and the others are ignored`,
+    });
+  if (scan.capped && scan.duplicates.length) problems.push({ severity: 'warning', field: '', code: 'json.duplicate_key', message: 'more duplicate keys than listed here' });
+  return problems;
+}
+
+function syntaxError(text: string, err: unknown): ParseResult {
+  const message = err instanceof Error ? err.message : String(err);
+  const offset = syntaxErrorOffset(text) ?? positionIn(message);
+  // The parser stopping at the very end of the text means the document was cut short.
+  const truncated = /end of (JSON )?input|Unterminated/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length);
+  // Name the field the parser was in, so a person can find the spot in a long file.
+  const field = offset !== undefined ? pointerAt(text, offset) : '';
+  const where = offset !== undefined ? ` at ${lineAndColumn(text, offset)}${field ? ` (inside ${field})` : ''}` : '';
+  const nonFinite = !truncated && offset !== undefined && /^-?(NaN|Infinity)/.test(text.slice(offset));
+  return {
+    ok: false,
+    // A truncated document is what a half-finished in-place write looks like: retry it.
+    retryable: true,
+    problems: [
+      {
+        severity: 'error',
+        // A cut-short file is broken as a whole; a syntax error sits in one field.
+        field: truncated ? '' : field,
+        code: truncated ? 'json.truncated' : nonFinite ? 'json.non_finite' : 'json.syntax',
+        message:
+          `${truncated ? 'JSON ends early (truncated or still being written)' : 'invalid JSON'}${where}: ${message}` +
+          (nonFinite ? " (NaN and Infinity are not JSON; Python's json.dump writes them for non-finite floats)" : ''),
+      },
+    ],
+  };
+}
+
+function positionIn(message: string): number | undefined {
   const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const pos = Number(m[1]);
+  return m ? Number(m[1]) : undefined;
+}
+
+function lineAndColumn(text: string, pos: number): string {
   let line = 1;
   let col = 1;
   for (let i = 0; i < pos && i < text.length; i++) {
@@ -58,7 +133,7 @@ function locate(text: string, message: string): string {
       col = 1;
     } else col++;
   }
-  return ` at line ${line}, column ${col}`;
+  return `line ${line}, column ${col}`;
 }
 
 /** Iterative depth measure that stops as soon as `limit` is exceeded. */

@@ -1,10 +1,10 @@
 // Reads one checkpoint file from disk into a decoded document, never throwing. Files that
 // vanish mid-read, are unreadable or enormous become problems like any other.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ProblemDraft } from '../families/family-adapter';
 import { decodeText } from './decode-text';
-import { parseJson, type ParseResult } from './parse-json';
+import { parseJson, type ParseJsonOptions, type ParseResult } from './parse-json';
 import { parseYaml } from './parse-yaml';
 
 /** Checkpoints are small; anything past this is not one we should hold in memory. */
@@ -14,11 +14,22 @@ export type ReadResult =
   | { ok: true; data: unknown; text: string; size: number; mtimeMs: number; sha256?: string; problems: ProblemDraft[] }
   | { ok: false; problems: ProblemDraft[]; retryable: boolean; size: number; mtimeMs: number; sha256?: string; gone?: boolean };
 
-export async function readDocument(abs: string, format: 'json' | 'yaml'): Promise<ReadResult> {
+/**
+ * How a document comes off the disk. The parse workers pass blocking calls: their thread has
+ * nothing else to do, and every async call would cost a round trip through the thread pool.
+ */
+export interface DocumentIo {
+  stat(abs: string): Promise<Stats>;
+  readFile(abs: string): Promise<Buffer>;
+}
+
+const ASYNC_IO: DocumentIo = { stat: (p) => fs.stat(p), readFile: (p) => fs.readFile(p) };
+
+export async function readDocument(abs: string, format: 'json' | 'yaml', io: DocumentIo = ASYNC_IO): Promise<ReadResult> {
   let size = 0;
   let mtimeMs = 0;
   try {
-    const st = await fs.stat(abs);
+    const st = await io.stat(abs);
     size = st.size;
     mtimeMs = st.mtimeMs;
     if (!st.isFile()) {
@@ -40,9 +51,10 @@ export async function readDocument(abs: string, format: 'json' | 'yaml'): Promis
         ],
       };
     }
-    const bytes = await fs.readFile(abs);
+    const bytes = await io.readFile(abs);
     // The hash is the file's revision: a decision is only written if the file still has it.
-    return { ...decodeAndParse(bytes, format, bytes.length, mtimeMs), sha256: sha256(bytes) };
+    // Indexing only shows a file, so Python's NaN/Infinity may be shown as null (with a warning).
+    return { ...decodeAndParse(bytes, format, bytes.length, mtimeMs, { nonFiniteAsNull: true }), sha256: sha256(bytes) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -58,10 +70,10 @@ export async function readDocument(abs: string, format: 'json' | 'yaml'): Promis
   }
 }
 
-export function decodeAndParse(bytes: Uint8Array, format: 'json' | 'yaml', size = bytes.length, mtimeMs = 0): ReadResult {
+export function decodeAndParse(bytes: Uint8Array, format: 'json' | 'yaml', size = bytes.length, mtimeMs = 0, opts: ParseJsonOptions = {}): ReadResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, retryable: decoded.retryable, problems: decoded.problems, size, mtimeMs };
-  const parsed: ParseResult = format === 'json' ? parseJson(decoded.text) : parseYaml(decoded.text);
+  const parsed: ParseResult = format === 'json' ? parseJson(decoded.text, opts) : parseYaml(decoded.text);
   if (!parsed.ok) return { ok: false, retryable: parsed.retryable, problems: [...decoded.problems, ...parsed.problems], size, mtimeMs };
   return { ok: true, data: parsed.data, text: decoded.text, size, mtimeMs, problems: [...decoded.problems, ...parsed.problems] };
 }

@@ -332,7 +332,9 @@ function buildRun(
   }));
 
   const costs = cps.map((c) => c.costUsd).filter((n): n is number => n !== undefined);
-  const spent = Math.round(costs.reduce((a, b) => a + b, 0) * 10000) / 10000;
+  const total = costs.reduce((a, b) => a + b, 0);
+  // Rounded to a hundredth of a cent, unless the sum (or the rounding) left the doubles.
+  const spent = Number.isFinite(total * 10000) ? Math.round(total * 10000) / 10000 : total;
   const branchNames = new Set(cps.map((c) => c.branch).filter(Boolean));
   const stamps = cps.flatMap((c) => [c.createdAt, c.approvedAt]).filter((s): s is string => !!s).sort();
   const spec = cps.flatMap((c) => [...c.artifacts.values()]).find((a) => a.art.productName);
@@ -359,7 +361,7 @@ function buildRun(
     status,
     startedAt: stamps[0],
     updatedAt: stamps[stamps.length - 1],
-    cost: costs.length
+    cost: costs.length && Number.isFinite(spent)
       ? { spentUsd: spent, note: `sum of cost_usd over ${costs.length} checkpoint${costs.length > 1 ? 's' : ''} on ${branchNames.size} branch${branchNames.size === 1 ? '' : 'es'}` }
       : undefined,
     stageCount: stages.length,

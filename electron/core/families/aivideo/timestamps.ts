@@ -1,6 +1,7 @@
 // aivideo date-times are Pydantic-serialised TIMESTAMPTZ values
 // (`2025-11-21T08:45:29.080594Z`); a zone-less value is read as UTC with a warning.
 import type { ProblemDraft } from '../family-adapter';
+import { futureTimeProblem } from '../shared/future-time';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
@@ -30,5 +31,7 @@ export function readTimestamp(value: unknown, field: string, problems: ProblemDr
     const body = zone.slice(1).replace(':', '');
     ms -= sign * (Number(body.slice(0, 2)) * 60 + Number(body.slice(2) || '0')) * 60_000;
   }
+  const future = futureTimeProblem(ms, value, field, 'av.future_timestamp');
+  if (future) problems.push(future);
   return { iso: new Date(ms).toISOString(), ms };
 }

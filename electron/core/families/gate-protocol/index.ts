@@ -6,6 +6,7 @@ import { DECISION_SUFFIX, GATE_SUFFIX, decisionFileSchema, gateFileSchema, type 
 import { check } from '../../validate/zod-problems';
 import type { FamilyAdapter, ParsedFile } from '../family-adapter';
 import { artifactKindOf, resolveInside } from '../shared/artifact-paths';
+import { futureTimeProblem } from '../shared/future-time';
 
 type GateRecord = { kind: 'gate'; gate: Partial<GateFile>; artifacts: Artifact[] } | { kind: 'decision'; decision: DecisionFile };
 
@@ -32,12 +33,14 @@ export const gateProtocolAdapter: FamilyAdapter<GateRecord> = {
     (Array.isArray(gate.artifacts) ? gate.artifacts : []).forEach((ref, i) => {
       const p = typeof ref === 'string' ? ref : ref?.path;
       if (typeof p !== 'string') return;
-      const name = typeof ref === 'string' ? path.posix.basename(p) : ref.name ?? path.posix.basename(p);
+      // The schema may have failed: a hand-written `name` can be anything, and the UI prints it.
+      const name = typeof ref !== 'string' && typeof ref.name === 'string' ? ref.name : path.posix.basename(p);
       const resolved = resolveInside(input.rootPath, dirRel, p);
       if (!resolved.ok) {
         problems.push({ severity: 'error', field: `/artifacts/${i}`, code: 'path.escapes', message: resolved.reason });
         return;
       }
+      if (resolved.outside) problems.push({ severity: 'error', field: `/artifacts/${i}`, code: 'path.symlink_escapes', message: resolved.outside });
       artifacts.push({
         id: `${input.fileId}:${i}`,
         name,
@@ -49,6 +52,12 @@ export const gateProtocolAdapter: FamilyAdapter<GateRecord> = {
     });
     if (gate.requested_at !== undefined && typeof gate.requested_at === 'string' && Number.isNaN(Date.parse(gate.requested_at)))
       problems.push({ severity: 'error', field: '/requested_at', code: 'gate.bad_time', message: `not a date-time: "${gate.requested_at}"` });
+    else if (typeof gate.requested_at === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(gate.requested_at.trim()))
+        problems.push({ severity: 'warning', field: '/requested_at', code: 'gate.naive_time', message: `"${gate.requested_at}" has no time zone, so it is read as this computer's local time; write it with Z or an offset` });
+      const future = futureTimeProblem(Date.parse(gate.requested_at), gate.requested_at, '/requested_at', 'gate.future_time');
+      if (future) problems.push(future);
+    }
     return { record: { kind: 'gate', gate, artifacts }, problems };
   },
   assemble(groupKey, files: ParsedFile<GateRecord>[], ctx) {

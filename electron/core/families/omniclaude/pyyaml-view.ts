@@ -58,7 +58,7 @@ const PYYAML_TAGS: ScalarTag[] = [
 export function pyYamlView(text: string): { data: unknown } | undefined {
   if (!text || !text.trim()) return undefined;
   try {
-    const doc = parseDocument(text, { schema: 'failsafe', customTags: PYYAML_TAGS, uniqueKeys: true, version: '1.1' });
+    const doc = parseDocument(text, { schema: 'failsafe', customTags: PYYAML_TAGS, uniqueKeys: true, version: '1.1', logLevel: 'error' });
     if (doc.errors.length) return undefined;
     return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
   } catch {

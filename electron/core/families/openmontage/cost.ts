@@ -33,6 +33,9 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** Rounded to a millionth; undefined when the arithmetic left the doubles (1e308 - -1e308). */
+function round(n: number): number | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const r = Math.round(n * 1e6) / 1e6;
+  return Number.isFinite(r) ? r : n;
 }

@@ -1,6 +1,6 @@
 // Shared rules for artifact paths found inside checkpoints: what kind a file is by its
 // extension, and resolving a relative reference without ever leaving the watched root.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactKind } from '../../../../shared/model';
 
@@ -32,7 +32,15 @@ export function mediaTypeOf(p: string): string {
   return MEDIA_TYPES[ext] ?? 'application/octet-stream';
 }
 
-export type Resolved = { ok: true; rel: string; exists: boolean } | { ok: false; reason: string };
+export type Resolved =
+  | {
+      ok: true;
+      rel: string;
+      exists: boolean;
+      /** Set when the path is inside the root but a symbolic link on it leads out: why it will not be served. */
+      outside?: string;
+    }
+  | { ok: false; reason: string };
 
 /**
  * Resolve `ref` (as written in a checkpoint) relative to `baseRel` (a folder, relative to the
@@ -47,5 +55,20 @@ export function resolveInside(rootPath: string, baseRel: string, ref: string): R
   if (joined === '..' || joined.startsWith('../'))
     return { ok: false, reason: `artifact path "${ref}" climbs out of the watched folder` };
   const rel = joined.replace(/^\.\//, '');
-  return { ok: true, rel, exists: existsSync(path.join(rootPath, ...rel.split('/'))) };
+  const abs = path.join(rootPath, ...rel.split('/'));
+  const exists = existsSync(abs);
+  // The artifact route refuses such a file on every request (it checks real paths); saying so
+  // here puts the reason beside the field instead of on a broken preview.
+  if (exists && leavesRoot(rootPath, abs))
+    return { ok: true, rel, exists, outside: `artifact path "${ref}" goes through a symbolic link that leads outside the watched folder; Greenlight will not serve it` };
+  return { ok: true, rel, exists };
+}
+
+function leavesRoot(rootPath: string, abs: string): boolean {
+  try {
+    const back = path.relative(realpathSync(rootPath), realpathSync(abs));
+    return back === '..' || back.startsWith('..' + path.sep) || path.isAbsolute(back);
+  } catch {
+    return false;
+  }
 }
