@@ -2,13 +2,14 @@
 // turns file events into index updates (with retries for half-written files), batches the
 // index's changes into DeskEvents for every connected renderer, and knows nothing of Electron.
 import { EventEmitter } from 'node:events';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DeskEvent, Snapshot } from '../../shared/api-contract';
 import type { FileRef, Notice, Root } from '../../shared/model';
 import { summarise } from '../../shared/model';
 import { ALL_ADAPTERS } from './families/all-adapters';
 import type { FamilyAdapter } from './families/family-adapter';
+import { findWorkerFile, ParsePool } from './index/parse-pool';
 import { scanTree } from './index/scan-tree';
 import { stableId } from './index/stable-id';
 import { WorkspaceIndex, type IndexChange, type ReadFn } from './index/workspace-index';
@@ -30,8 +31,15 @@ export interface DeskOptions {
   read?: ReadFn;
   polling?: boolean;
   debounceMs?: number;
-  /** How many files are read at once during a cold scan. */
+  /** How many files are read at once during a cold scan when parsing in-process. */
   concurrency?: number;
+  /**
+   * Parse workers for the default adapters and reader (0: parse on the main thread). Defaults
+   * to the cores available (at most 4) when the bundled worker (parse-worker.cjs) is found.
+   */
+  parseWorkers?: number;
+  /** The bundled worker script; found beside the running bundle by default. */
+  parseWorkerFile?: string;
 }
 
 export class Desk extends EventEmitter {
@@ -45,11 +53,15 @@ export class Desk extends EventEmitter {
   private muted = 0;
   /** Decisions Greenlight recorded (audit log), by gate id: who, when, why, and whether a rule did it. */
   private readonly decisions = new Map<string, DecisionInfo>();
+  private readonly pool?: ParsePool;
 
   constructor(private readonly opts: DeskOptions) {
     super();
     this.setMaxListeners(100);
-    this.index = new WorkspaceIndex({ adapters: opts.adapters ?? ALL_ADAPTERS, read: opts.read, decorate: (run) => this.decorateRun(run) });
+    // Workers run the built-in adapters only; injected adapters or readers stay in-process.
+    const workerFile = opts.parseWorkers === 0 || opts.read || (opts.adapters && opts.adapters !== ALL_ADAPTERS) ? undefined : (opts.parseWorkerFile ?? findWorkerFile());
+    if (workerFile) this.pool = new ParsePool({ workerFile, size: opts.parseWorkers });
+    this.index = new WorkspaceIndex({ adapters: opts.adapters ?? ALL_ADAPTERS, read: opts.read, parser: this.pool, decorate: (run) => this.decorateRun(run) });
     this.index.on('change', (c: IndexChange) => this.collect(c));
   }
 
@@ -65,6 +77,7 @@ export class Desk extends EventEmitter {
     if (existing) return this.rootInfo(existing.id)!;
     const root = this.index.addRoot(abs);
     this.scanning.add(root.id);
+    this.pool?.warm();
     for (const e of await readAudit(abs)) {
       if (e.gateId && (e.action === 'approve' || e.action === 'reject' || e.action === 'auto-approve'))
         this.decisions.set(e.gateId, { by: e.by, at: e.at, note: e.note, auto: !!e.auto, decision: e.action === 'reject' ? 'reject' : 'approve' });
@@ -99,9 +112,13 @@ export class Desk extends EventEmitter {
         }
         files = await scanTree(abs);
       }
+      // Phase marks for the benchmark (bench/core-entry.ts): listing, then parsing + assembly.
+      performance.mark('greenlight:scan-listed', { detail: { rootId, files: files.length } });
       // Files found by a scan have settled: report a broken one at once instead of retrying
       // (a file still being written will fire a change event when its writer finishes).
-      await mapLimit(files, this.opts.concurrency ?? 16, (f) => this.upsert(rootId, f, { settled: true }));
+      // One batch: every file parsed (on the workers), then each run group assembled once.
+      await this.index.upsertFiles(rootId, files, { willRetry: false, concurrency: this.opts.concurrency });
+      performance.mark('greenlight:scan-indexed', { detail: { rootId } });
     } finally {
       this.muted--;
       this.scanning.delete(rootId);
@@ -123,7 +140,22 @@ export class Desk extends EventEmitter {
   private async onWatchEvent(rootId: string, kind: 'upsert' | 'remove' | 'remove-dir', abs: string) {
     if (kind === 'remove') this.index.removeFile(rootId, abs);
     else if (kind === 'remove-dir') this.index.removeUnder(rootId, abs);
-    else await this.upsert(rootId, abs);
+    else if (await this.insideRoot(rootId, abs)) await this.upsert(rootId, abs);
+  }
+
+  /** chokidar follows symbolic links; what lies outside the root (really) is never read. */
+  private async insideRoot(rootId: string, abs: string): Promise<boolean> {
+    const root = this.index.roots.get(rootId);
+    if (!root) return false;
+    try {
+      const [realRoot, real] = await Promise.all([fs.realpath(root.path), fs.realpath(abs)]);
+      const back = path.relative(realRoot, real);
+      if (back && !back.startsWith('..') && !path.isAbsolute(back)) return true;
+      this.notice('warning', `${abs}: symbolic link leads outside the watched folder (to ${real}); not followed`, rootId);
+      return false;
+    } catch {
+      return true; // vanished: let the index see the removal
+    }
   }
 
   /** Read a file; when it looks half-written and we are live, retry later keeping the last good version. */
@@ -257,6 +289,7 @@ export class Desk extends EventEmitter {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await Promise.all([...this.watchers.values()].map((w) => w.close()));
     this.watchers.clear();
+    await this.pool?.close();
   }
 }
 

@@ -185,6 +185,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   }
 
   const onEvent = (e: DeskEvent) => {
+    if (!clients.size) return; // nobody listening: don't serialise the event at all
     const frame = `data: ${JSON.stringify(e)}\n\n`;
     for (const c of clients) c.write(frame);
   };

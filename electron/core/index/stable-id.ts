@@ -3,5 +3,6 @@
 import { createHash } from 'node:crypto';
 
 export function stableId(...parts: string[]): string {
+  // Hot path on cold scans (every file, run, stage, gate and artifact gets one).
   return createHash('sha1').update(parts.join('\0')).digest('base64url').slice(0, 16);
 }

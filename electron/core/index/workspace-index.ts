@@ -1,14 +1,19 @@
 // The in-memory index of every watched root: parsed files grouped by family run group, and the
 // runs assembled from them. It does no watching itself; the watcher (or a one-shot scan) feeds
-// it paths. Each file change re-parses that file and re-assembles only its group.
+// it paths. Each file change re-parses that file and re-assembles only its group; a batch (a
+// cold scan) parses every file first and then assembles each group once.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { Artifact, Gate, Problem, Root, Run, RunSummary } from '../../../shared/model';
 import { summarise } from '../../../shared/model';
-import type { AssembleContext, FamilyAdapter, FileContext, ParsedFile, ProblemDraft } from '../families/family-adapter';
+import type { AssembleContext, Classification, FamilyAdapter, FileContext, ParsedFile } from '../families/family-adapter';
 import { toProblem } from '../families/family-adapter';
-import { readDocument, type ReadResult } from '../read/read-document';
+import { readDocument } from '../read/read-document';
+import { mapLimit } from '../util/map-limit';
+import { adapterCrash, readAndParse, type ParseOutcome, type ParseTask, type ReadFn } from './parse-task';
 import { stableId } from './stable-id';
+
+export type { ReadFn } from './parse-task';
 
 export interface IndexedRoot {
   id: string;
@@ -25,12 +30,28 @@ export interface IndexChange {
   changedFiles: string[];
 }
 
-export type ReadFn = (abs: string, format: 'json' | 'yaml') => Promise<ReadResult>;
+/**
+ * Parses batches of files elsewhere (the worker pool); a 'local' outcome is parsed in-process
+ * instead. Single files (live changes) are parsed in-process: a checkpoint takes a millisecond
+ * or two, less than a round trip to a worker, and idle workers would only hold memory.
+ */
+export interface FileParser {
+  /** Hands over each outcome as it is ready, in any order. */
+  parseEach(tasks: ParseTask[], onOutcome: (index: number, outcome: ParseOutcome) => void): Promise<void>;
+  /** The batch is done: free what the parser holds until the next one. */
+  release?(): Promise<void>;
+}
+
+const PARSER_MIN_BATCH = 64;
 
 export interface WorkspaceIndexOptions {
   adapters: FamilyAdapter[];
-  /** Injected for tests and for worker-thread parsing. */
+  /** Injected for tests. */
   read?: ReadFn;
+  /** Worker-thread parsing (parse-pool.ts); only for the default adapters and reader. */
+  parser?: FileParser;
+  /** Batches smaller than this are parsed in-process (default 64). */
+  parserMinBatch?: number;
   /** Adds what only the host knows to each assembled run (who decided a gate, from the audit log). */
   decorate?: (run: Run) => void;
   now?: () => number;
@@ -38,10 +59,21 @@ export interface WorkspaceIndexOptions {
 
 export type UpsertOutcome = 'indexed' | 'ignored' | 'retry' | 'removed';
 
+/** A file about to be (re)parsed: where it is, who claims it, and when it was asked for. */
+interface Pending {
+  task: ParseTask;
+  adapter: FamilyAdapter;
+  key: string;
+  /** Later requests win: an older read that finishes last must not overwrite a newer one. */
+  seq: number;
+}
+
 export class WorkspaceIndex extends EventEmitter {
   readonly roots = new Map<string, IndexedRoot>();
   private readonly adapters: FamilyAdapter[];
   private readonly read: ReadFn;
+  private readonly parser?: FileParser;
+  private readonly parserMinBatch: number;
   private readonly now: () => number;
   private readonly decorate?: (run: Run) => void;
   /** fileId → parsed file */
@@ -53,13 +85,26 @@ export class WorkspaceIndex extends EventEmitter {
   private readonly runs = new Map<string, Run>();
   /** artifact id → the artifact and its run (bodies are never held: they are read on request) */
   private readonly artifacts = new Map<string, { artifact: Artifact; runId: string }>();
-  /** fileId → absolute path (never leaves the main process) */
-  private readonly filePaths = new Map<string, { rootId: string; abs: string; rel: string }>();
+  /** fileId → where the file is (its absolute path is derived on request, never sent to the renderer) */
+  private readonly filePaths = new Map<string, { rootId: string; rel: string }>();
+  /** fileId → sequence number of the request whose result is indexed */
+  private readonly appliedSeq = new Map<string, number>();
+  private seq = 0;
+  /**
+   * Problem counts kept up to date as files and groups change, so every live event does not
+   * walk every file: fileId → [errors, warnings] as last counted, and their sum.
+   */
+  private readonly fileTally = new Map<string, [number, number]>();
+  private readonly tally = { errors: 0, warnings: 0 };
+  /** Waiting gates, oldest first; rebuilt only after a change that involved a waiting gate. */
+  private waitingCache?: Gate[];
 
   constructor(opts: WorkspaceIndexOptions) {
     super();
     this.adapters = opts.adapters;
     this.read = opts.read ?? readDocument;
+    this.parser = opts.read ? undefined : opts.parser;
+    this.parserMinBatch = opts.parserMinBatch ?? PARSER_MIN_BATCH;
     this.now = opts.now ?? Date.now;
     this.decorate = opts.decorate;
   }
@@ -77,6 +122,8 @@ export class WorkspaceIndex extends EventEmitter {
     for (const [fileId, f] of [...this.files]) {
       if (f.rootId !== rootId) continue;
       this.files.delete(fileId);
+      this.appliedSeq.delete(fileId);
+      this.recount(fileId);
       change.problemFiles.push(fileId);
     }
     for (const [key, runs] of [...this.groupRuns]) {
@@ -85,6 +132,7 @@ export class WorkspaceIndex extends EventEmitter {
         this.forgetArtifacts(r);
         this.runs.delete(r.id);
         change.removed.push(r.id);
+        if (hasWaiting(r)) this.waitingCache = undefined;
       }
       this.groupRuns.delete(key);
       this.groups.delete(key);
@@ -108,14 +156,16 @@ export class WorkspaceIndex extends EventEmitter {
     const id = stableId('file', rootId, rel);
     if (!this.filePaths.has(id)) {
       const root = this.roots.get(rootId);
-      if (root) this.filePaths.set(id, { rootId, rel, abs: path.join(root.path, ...rel.split('/')) });
+      if (root) this.filePaths.set(id, { rootId, rel });
     }
     return id;
   }
 
   /** Resolve a file id to its absolute path (main process only). */
   resolveFile(fileId: string): { rootId: string; abs: string; rel: string } | undefined {
-    return this.filePaths.get(fileId);
+    const f = this.filePaths.get(fileId);
+    const root = f && this.roots.get(f.rootId);
+    return f && root ? { rootId: f.rootId, rel: f.rel, abs: path.join(root.path, ...f.rel.split('/')) } : undefined;
   }
 
   /**
@@ -123,67 +173,159 @@ export class WorkspaceIndex extends EventEmitter {
    * planned: then a retryable decode failure keeps the previous good record and reports 'retry'.
    */
   async upsertFile(rootId: string, abs: string, opts: { willRetry?: boolean } = {}): Promise<UpsertOutcome> {
-    const root = this.roots.get(rootId);
-    if (!root) return 'ignored';
-    const rel = toRel(root.path, abs);
-    if (rel === null) return 'ignored';
-    const hit = this.classify(rel);
-    if (!hit) return 'ignored';
-    const { adapter, classification } = hit;
-    const fileId = this.fileIdFor(rootId, rel);
-    const ctxBase: FileContext = {
-      fileId,
-      rootId,
-      rootPath: root.path,
-      abs,
-      rel,
-      size: 0,
-      mtimeMs: 0,
-      classification,
-    };
-    const previous = this.files.get(fileId);
-    let parsed: ParsedFile;
-    if (classification.format === 'none') {
-      parsed = { ...ctxBase, problems: [], record: undefined };
-      try {
-        const r = adapter.parse({ ...ctxBase, data: undefined, text: '' });
-        parsed = { ...ctxBase, record: r.record, problems: r.problems };
-      } catch (err) {
-        parsed = { ...ctxBase, problems: [crash(err)] };
-      }
-    } else {
-      const res = await this.read(abs, classification.format);
-      if (!res.ok && res.gone) {
-        this.removeFile(rootId, abs);
-        return 'removed';
-      }
-      const ctx = { ...ctxBase, size: res.size, mtimeMs: res.mtimeMs, sha256: res.sha256 };
-      if (!res.ok) {
-        if (res.retryable && opts.willRetry) {
-          if (previous?.record !== undefined) previous.stale = true;
-          return 'retry';
-        }
-        parsed = { ...ctx, problems: res.problems };
-      } else {
-        try {
-          const r = adapter.parse({ ...ctx, data: res.data, text: res.text });
-          parsed = { ...ctx, record: r.record, problems: [...res.problems, ...r.problems] };
-        } catch (err) {
-          // An adapter bug must not take the desk down; it becomes a problem on the file.
-          parsed = { ...ctx, problems: [...res.problems, crash(err)] };
-        }
-      }
+    const p = this.prepare(rootId, abs);
+    if (!p) return 'ignored';
+    const [outcome] = await this.parseAll([p]);
+    const applied = this.apply(p, outcome, !!opts.willRetry);
+    if (applied === 'gone') {
+      this.removeFile(rootId, abs);
+      return 'removed';
     }
-    this.files.set(fileId, parsed);
-    const key = scoped(rootId, classification.groupKey);
-    let set = this.groups.get(key);
-    if (!set) this.groups.set(key, (set = new Set()));
-    set.add(fileId);
-    const change = this.reassemble(this.withDependents(key, adapter));
-    change.changedFiles.push(fileId);
-    change.problemFiles.push(fileId);
+    if (applied === 'retry') return 'retry';
+    if (applied === 'superseded') return 'indexed';
+    const change = this.reassemble(this.withDependents(p.key, p.adapter));
+    change.changedFiles.push(p.task.fileId);
+    change.problemFiles.push(p.task.fileId);
     this.emit('change', change);
     return 'indexed';
+  }
+
+  /**
+   * (Re)read many files (a cold scan): parse them all, then assemble every touched group once
+   * and emit a single change. Assembling per file would redo a group of n files n times.
+   * (Assembling each group as soon as its files are parsed was tried: on two cores it only
+   * competes with the workers, and it raises the peak memory, as the workers are still alive.)
+   */
+  async upsertFiles(rootId: string, absPaths: string[], opts: { willRetry?: boolean; concurrency?: number } = {}): Promise<Record<UpsertOutcome, number>> {
+    const counts: Record<UpsertOutcome, number> = { indexed: 0, ignored: 0, retry: 0, removed: 0 };
+    const pending: Pending[] = [];
+    for (const abs of absPaths) {
+      const p = this.prepare(rootId, abs);
+      if (p) pending.push(p);
+      else counts.ignored++;
+    }
+    const change: IndexChange = { upserted: [], removed: [], problemFiles: [], changedFiles: [] };
+    const touched = new Map<string, FamilyAdapter>();
+    const joined: boolean[] = [];
+    // Results are indexed as they arrive, so the decoded batches never pile up.
+    await this.parseEach(
+      pending,
+      (i, outcome) => {
+        const p = pending[i];
+        const applied = this.apply(p, outcome, !!opts.willRetry, false);
+        if (applied === 'indexed') joined[i] = true;
+        if (applied === 'retry') return void counts.retry++;
+        if (applied === 'superseded') return void counts.indexed++;
+        if (applied === 'gone') {
+          counts.removed++;
+          if (!this.forgetFile(p.task.fileId)) return;
+        } else counts.indexed++;
+        touched.set(p.key, p.adapter);
+        change.changedFiles.push(p.task.fileId);
+        change.problemFiles.push(p.task.fileId);
+      },
+      opts.concurrency,
+    );
+    // Workers started for the batch (or warmed for one that turned out small) are let go
+    // before assembly allocates; live changes are parsed in-process.
+    await this.parser?.release?.();
+    performance.mark('greenlight:batch-parsed', { detail: { files: pending.length } });
+    // Files join their groups in the order given (a scan's sorted order), not in the order the
+    // workers finished them, so a run lists its files the same way every time.
+    pending.forEach((p, i) => joined[i] && this.join(p));
+    pending.length = 0; // the tasks are indexed now; let them go before assembly allocates
+    const keys = new Set<string>();
+    for (const [key, adapter] of touched) for (const k of this.withDependents(key, adapter)) keys.add(k);
+    const assembled = this.reassemble([...keys]);
+    change.upserted = assembled.upserted;
+    change.removed = assembled.removed;
+    if (keys.size) this.emit('change', change);
+    return counts;
+  }
+
+  private prepare(rootId: string, abs: string): Pending | null {
+    const root = this.roots.get(rootId);
+    if (!root) return null;
+    const rel = toRel(root.path, abs);
+    if (rel === null) return null;
+    const hit = this.classify(rel);
+    if (!hit) return null;
+    const fileId = this.fileIdFor(rootId, rel);
+    const task: ParseTask = { fileId, rootId, rootPath: root.path, abs, rel, classification: hit.classification };
+    return { task, adapter: hit.adapter, key: scoped(rootId, hit.classification.groupKey), seq: ++this.seq };
+  }
+
+  /** Read and parse, on the worker pool when there is one; in-process otherwise. */
+  private async parseAll(pending: Pending[], concurrency?: number): Promise<ParseOutcome[]> {
+    const out: ParseOutcome[] = new Array(pending.length);
+    await this.parseEach(pending, (i, o) => (out[i] = o), concurrency);
+    return out;
+  }
+
+  private async parseEach(pending: Pending[], onOutcome: (index: number, outcome: ParseOutcome) => void, concurrency = 16): Promise<void> {
+    let local: number[] = pending.map((_, i) => i);
+    if (this.parser && pending.length >= this.parserMinBatch) {
+      local = [];
+      await this.parser.parseEach(
+        pending.map((p) => p.task),
+        (i, o) => (o.kind === 'local' ? local.push(i) : onOutcome(i, o)),
+      );
+    }
+    await mapLimit(local, concurrency, async (i) => {
+      onOutcome(i, await readAndParse(pending[i].task, pending[i].adapter, this.read));
+    });
+  }
+
+  /** Puts one parse outcome into the index (no assembly). */
+  private apply(p: Pending, outcome: ParseOutcome, willRetry: boolean, joinGroup = true): 'indexed' | 'gone' | 'retry' | 'superseded' {
+    const { fileId } = p.task;
+    if (p.seq <= (this.appliedSeq.get(fileId) ?? 0)) return 'superseded';
+    if (outcome.kind === 'gone') return 'gone';
+    if (outcome.kind === 'local') throw new Error('unparsed outcome'); // parseAll never leaves one
+    const ctx: FileContext & { sha256?: string } = {
+      fileId,
+      rootId: p.task.rootId,
+      rootPath: p.task.rootPath,
+      abs: p.task.abs,
+      rel: p.task.rel,
+      size: outcome.size,
+      mtimeMs: outcome.mtimeMs,
+      classification: p.task.classification,
+      sha256: outcome.sha256,
+    };
+    let parsed: ParsedFile;
+    if (outcome.kind === 'failed') {
+      if (outcome.retryable && willRetry) {
+        const previous = this.files.get(fileId);
+        if (previous?.record !== undefined) previous.stale = true;
+        return 'retry';
+      }
+      parsed = { ...ctx, problems: outcome.problems };
+    } else {
+      parsed = { ...ctx, record: outcome.record, problems: outcome.problems };
+    }
+    this.appliedSeq.set(fileId, p.seq);
+    this.files.set(fileId, parsed);
+    this.recount(fileId);
+    if (joinGroup) this.join(p);
+    return 'indexed';
+  }
+
+  private join(p: Pending): void {
+    let set = this.groups.get(p.key);
+    if (!set) this.groups.set(p.key, (set = new Set()));
+    set.add(p.task.fileId);
+  }
+
+  /** Drops a file from its group without re-assembling; false when it was not indexed. */
+  private forgetFile(fileId: string): boolean {
+    const f = this.files.get(fileId);
+    if (!f) return false;
+    this.files.delete(fileId);
+    this.appliedSeq.delete(fileId);
+    this.recount(fileId);
+    this.groups.get(scoped(f.rootId, f.classification.groupKey))?.delete(fileId);
+    return true;
   }
 
   removeFile(rootId: string, abs: string): boolean {
@@ -194,10 +336,8 @@ export class WorkspaceIndex extends EventEmitter {
     const fileId = stableId('file', rootId, rel);
     const f = this.files.get(fileId);
     if (!f) return false;
-    this.files.delete(fileId);
+    this.forgetFile(fileId);
     const key = scoped(rootId, f.classification.groupKey);
-    const set = this.groups.get(key);
-    set?.delete(fileId);
     const adapter = this.adapters.find((a) => a.family === f.classification.family);
     const change = this.reassemble(this.withDependents(key, adapter));
     change.changedFiles.push(fileId);
@@ -206,20 +346,34 @@ export class WorkspaceIndex extends EventEmitter {
     return true;
   }
 
-  /** A folder vanished: drop every indexed file below it. */
+  /** A folder vanished: drop every indexed file below it, then re-assemble once. */
   removeUnder(rootId: string, absDir: string): number {
     const root = this.roots.get(rootId);
     if (!root) return 0;
     const relDir = toRel(root.path, absDir);
     if (relDir === null) return 0;
     const prefix = relDir + '/';
-    let n = 0;
+    const change: IndexChange = { upserted: [], removed: [], problemFiles: [], changedFiles: [] };
+    const touched = new Map<string, FamilyAdapter | undefined>();
     for (const f of [...this.files.values()]) {
-      if (f.rootId === rootId && f.rel.startsWith(prefix)) {
-        if (this.removeFile(rootId, f.abs)) n++;
-      }
+      if (f.rootId !== rootId || !f.rel.startsWith(prefix)) continue;
+      this.forgetFile(f.fileId);
+      touched.set(scoped(rootId, f.classification.groupKey), this.adapterOf(f.classification));
+      change.changedFiles.push(f.fileId);
+      change.problemFiles.push(f.fileId);
     }
-    return n;
+    if (!touched.size) return 0;
+    const keys = new Set<string>();
+    for (const [key, adapter] of touched) for (const k of this.withDependents(key, adapter)) keys.add(k);
+    const assembled = this.reassemble([...keys]);
+    change.upserted = assembled.upserted;
+    change.removed = assembled.removed;
+    this.emit('change', change);
+    return change.changedFiles.length;
+  }
+
+  private adapterOf(c: Classification): FamilyAdapter | undefined {
+    return this.adapters.find((a) => a.family === c.family);
   }
 
   /** Re-assemble groups, e.g. every OpenMontage group after a pipeline manifest changed. */
@@ -257,18 +411,23 @@ export class WorkspaceIndex extends EventEmitter {
       const files = [...ids].map((id) => this.files.get(id)).filter((f): f is ParsedFile => !!f);
       const before = this.groupRuns.get(key) ?? [];
       let runs: Run[] = [];
+      // Groups whose files the adapter saw (its own, and any it looked up): assembly may add or
+      // clear problems on them, so they are counted again afterwards.
+      const seen = new Set<string>([key]);
       if (files.length) {
         const adapter = this.adapters.find((a) => a.family === files[0].classification.family);
         if (adapter) {
           try {
-            runs = adapter.assemble(groupKey, files, this.assembleContext(rootId));
+            runs = adapter.assemble(groupKey, files, this.assembleContext(rootId, seen));
           } catch (err) {
             // Keep the files' problems visible even when assembly fails.
-            files[0].problems.push(crash(err));
+            files[0].problems.push(adapterCrash(err));
             runs = [];
           }
         }
       }
+      for (const f of files) this.recount(f.fileId);
+      for (const k of seen) if (k !== key) for (const id of this.groups.get(k) ?? []) this.recount(id);
       for (const run of runs) {
         this.attachProblems(run, files);
         this.decorate?.(run);
@@ -278,6 +437,7 @@ export class WorkspaceIndex extends EventEmitter {
       const newIds = new Set(runs.map((r) => r.id));
       for (const r of before) {
         this.forgetArtifacts(r);
+        if (hasWaiting(r)) this.waitingCache = undefined;
         if (!newIds.has(r.id)) {
           this.runs.delete(r.id);
           change.removed.push(r.id);
@@ -286,6 +446,7 @@ export class WorkspaceIndex extends EventEmitter {
       for (const r of runs) {
         this.runs.set(r.id, r);
         this.rememberArtifacts(r);
+        if (hasWaiting(r)) this.waitingCache = undefined;
         change.upserted.push(r);
       }
       if (runs.length) this.groupRuns.set(key, runs);
@@ -309,14 +470,24 @@ export class WorkspaceIndex extends EventEmitter {
   }
 
   problemCount(): { errors: number; warnings: number } {
+    return { ...this.tally };
+  }
+
+  /** Brings the problem tally up to date for one file (indexed, changed or gone). */
+  private recount(fileId: string): void {
+    const old = this.fileTally.get(fileId);
+    const f = this.files.get(fileId);
     let errors = 0;
     let warnings = 0;
-    for (const f of this.files.values())
+    if (f)
       for (const p of f.problems) {
         if (p.severity === 'error') errors++;
         else warnings++;
       }
-    return { errors, warnings };
+    this.tally.errors += errors - (old?.[0] ?? 0);
+    this.tally.warnings += warnings - (old?.[1] ?? 0);
+    if (f) this.fileTally.set(fileId, [errors, warnings]);
+    else this.fileTally.delete(fileId);
   }
 
   private attachProblems(run: Run, files: ParsedFile[]) {
@@ -336,11 +507,12 @@ export class WorkspaceIndex extends EventEmitter {
     run.pendingGates = run.gates.filter((g) => g.status === 'waiting').length;
   }
 
-  private assembleContext(rootId: string): AssembleContext {
+  private assembleContext(rootId: string, seen?: Set<string>): AssembleContext {
     return {
       makeId: (...parts: string[]) => stableId(rootId, ...parts),
       fileIdFor: (rid: string, rel: string) => this.fileIdFor(rid, rel),
       filesOfGroup: (groupKey: string) => {
+        seen?.add(scoped(rootId, groupKey));
         const ids = this.groups.get(scoped(rootId, groupKey));
         return ids ? [...ids].map((id) => this.files.get(id)!).filter(Boolean) : [];
       },
@@ -368,9 +540,13 @@ export class WorkspaceIndex extends EventEmitter {
 
   /** Every waiting gate, oldest first. */
   waitingGates(): Gate[] {
-    const out: Gate[] = [];
-    for (const r of this.runs.values()) for (const g of r.gates) if (g.status === 'waiting') out.push(g);
-    return out.sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
+    if (!this.waitingCache) {
+      const out: Gate[] = [];
+      for (const r of this.runs.values()) for (const g of r.gates) if (g.status === 'waiting') out.push(g);
+      // The collator is what localeCompare uses, without building it again for every comparison.
+      this.waitingCache = out.sort((a, b) => SINCE_ORDER.compare(a.since ?? '', b.since ?? ''));
+    }
+    return [...this.waitingCache];
   }
 
   /** Every problem of every file, with the run it belongs to where there is one. */
@@ -398,6 +574,12 @@ export class WorkspaceIndex extends EventEmitter {
   }
 }
 
+const SINCE_ORDER = new Intl.Collator();
+
+function hasWaiting(run: Run): boolean {
+  return run.gates.some((g) => g.status === 'waiting');
+}
+
 function scoped(rootId: string, groupKey: string) {
   return rootId + '\0' + groupKey;
 }
@@ -407,13 +589,4 @@ export function toRel(root: string, abs: string): string | null {
   const rel = path.relative(root, abs);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
   return rel.split(path.sep).join('/');
-}
-
-function crash(err: unknown): ProblemDraft {
-  return {
-    severity: 'error',
-    field: '',
-    code: 'internal.adapter_error',
-    message: `Greenlight could not interpret this file (${err instanceof Error ? err.message : String(err)})`,
-  };
 }

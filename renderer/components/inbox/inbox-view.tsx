@@ -1,4 +1,7 @@
-// Every waiting gate across all folders, the longest-waiting first.
+// Every waiting gate across all folders, the longest-waiting first. A long inbox is
+// virtualised: only the rows in view (and a few either side) exist, so a desk with a thousand
+// waiting gates opens as fast as one with ten.
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useDeskStore } from '../../stores/desk-store';
 import { navigate, selectInboxGate, useUiStore } from '../../stores/ui-store';
@@ -9,6 +12,18 @@ import { RecentDecisions } from '../decisions/recent-decisions';
 import { InboxItem } from './inbox-item';
 
 const RENDERED_MARK = 'greenlight:inbox-rendered';
+/** Up to this many gates every row is rendered (small desks, and tests that count rows). */
+export const VIRTUAL_FROM = 100;
+/**
+ * Rows all have the same height (one title line, one detail line). Rows are laid out in the
+ * normal flow between two paddings, so a guess a little off only shifts the paddings: measuring
+ * every row would force a layout per row on the first render.
+ */
+const ROW_HEIGHT = 61;
+/** What the list assumes before it can measure itself, so the first render already shows rows. */
+const INITIAL_RECT = { width: 1200, height: 900 };
+const LIST_BOTTOM_PADDING = 24;
+const FALLBACK_ROWS = 30;
 
 export function InboxView() {
   const gates = useDeskStore((s) => s.gates);
@@ -17,6 +32,15 @@ export function InboxView() {
   const dialogOpen = useUiStore((s) => s.shortcutsOpen);
   const now = useNow();
   const listRef = useRef<HTMLUListElement>(null);
+  const virtual = gates.length > VIRTUAL_FROM;
+  const virtualizer = useVirtualizer({
+    count: virtual ? gates.length : 0,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => gates[i]?.id ?? i,
+    initialRect: INITIAL_RECT,
+    overscan: 8,
+  });
 
   // The benchmark measures time to the first inbox that shows gates (one mark per page load).
   useEffect(() => {
@@ -45,10 +69,24 @@ export function InboxView() {
 
   useEffect(() => {
     if (!selection) return;
+    if (virtual) {
+      // The selected row may not exist yet: scroll to its place, and it is rendered there.
+      const i = gates.findIndex((g) => g.id === selection);
+      if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
+      return;
+    }
     const items = listRef.current?.querySelectorAll<HTMLElement>('[data-gate-id]') ?? [];
     const el = Array.from(items).find((e) => e.dataset.gateId === selection);
     el?.scrollIntoView?.({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the selection only
   }, [selection]);
+
+  // Where the list cannot be measured (no layout: hidden, or jsdom) show the first rows rather than none.
+  const measured = virtual ? virtualizer.getVirtualItems() : [];
+  const rows = measured.length || !virtual ? measured : gates.slice(0, FALLBACK_ROWS).map((_, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }));
+  const padding = virtual
+    ? { paddingTop: rows[0]?.start ?? 0, paddingBottom: virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0) + LIST_BOTTOM_PADDING }
+    : undefined;
 
   return (
     <section className="view inbox-view" aria-labelledby="inbox-title">
@@ -63,10 +101,13 @@ export function InboxView() {
           <p>No gate is waiting for a decision. New ones appear here as soon as a pipeline stops for review.</p>
         </EmptyState>
       ) : (
-        <ul className="inbox-list" ref={listRef} aria-label="Waiting gates">
-          {gates.map((g) => (
-            <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />
-          ))}
+        <ul className="inbox-list" ref={listRef} aria-label="Waiting gates" style={padding} data-virtual={virtual || undefined}>
+          {virtual
+            ? rows.map((v) => {
+                const g = gates[v.index];
+                return <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />;
+              })
+            : gates.map((g) => <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />)}
         </ul>
       )}
       <RecentDecisions />

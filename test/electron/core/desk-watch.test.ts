@@ -79,7 +79,7 @@ describe('Desk watching a folder', () => {
 
     unlinkSync(target);
     await waitFor(() => runs('openmontage').length === 0, 'run removal');
-    expect(events.some((e) => e.type === 'index' && e.removed.length > 0)).toBe(true);
+    await waitFor(() => events.some((e) => e.type === 'index' && e.removed.length > 0), 'a removal event for the UI');
   });
 
   it('Twinklr: an in-place write caught half-way keeps the last good version, then shows the new one', async () => {
