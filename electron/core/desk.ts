@@ -15,6 +15,7 @@ import { stableId } from './index/stable-id';
 import { WorkspaceIndex, type IndexChange, type ReadFn } from './index/workspace-index';
 import { RootWatcher } from './watch/root-watcher';
 import { mapLimit } from './util/map-limit';
+import { KeyedMutex } from './util/keyed-mutex';
 import type { Run } from '../../shared/model';
 import { readAudit } from './decide/audit-log';
 import { recoverInterruptedSwaps } from './decide/writers/swap-if-unchanged';
@@ -51,6 +52,7 @@ export class Desk extends EventEmitter {
   private pending: IndexChange = emptyChange();
   private flushTimer?: NodeJS.Timeout;
   private muted = 0;
+  private readonly fileLocks = new KeyedMutex();
   /** Decisions Greenlight recorded (audit log), by gate id: who, when, why, and whether a rule did it. */
   private readonly decisions = new Map<string, DecisionInfo>();
   private readonly pool?: ParsePool;
@@ -138,7 +140,7 @@ export class Desk extends EventEmitter {
   }
 
   private async onWatchEvent(rootId: string, kind: 'upsert' | 'remove' | 'remove-dir', abs: string) {
-    if (kind === 'remove') this.index.removeFile(rootId, abs);
+    if (kind === 'remove') await this.fileLocks.run(rootId + '\0' + abs, async () => void this.index.removeFile(rootId, abs));
     else if (kind === 'remove-dir') this.index.removeUnder(rootId, abs);
     else if (await this.insideRoot(rootId, abs)) await this.upsert(rootId, abs);
   }
@@ -159,20 +161,24 @@ export class Desk extends EventEmitter {
   }
 
   /** Read a file; when it looks half-written and we are live, retry later keeping the last good version. */
-  private async upsert(rootId: string, abs: string, opts: { settled?: boolean } = {}): Promise<void> {
+  private upsert(rootId: string, abs: string, opts: { settled?: boolean } = {}): Promise<void> {
     const key = rootId + '\0' + abs;
-    const state = this.retries.get(key);
-    if (state) clearTimeout(state.timer);
-    const attempt = state?.attempt ?? 0;
-    const live = !!this.opts.watch;
-    const willRetry = live && !opts.settled && attempt < RETRY_DELAYS_MS.length;
-    const outcome = await this.index.upsertFile(rootId, abs, { willRetry });
-    if (outcome === 'retry') {
-      const timer = setTimeout(() => void this.upsert(rootId, abs), RETRY_DELAYS_MS[attempt]);
-      this.retries.set(key, { attempt: attempt + 1, timer });
-      return;
-    }
-    this.retries.delete(key);
+    // One read of a path at a time: two overlapping reads could finish out of order and leave
+    // the older content indexed. A queued read re-reads the file, so the newest version wins.
+    return this.fileLocks.run(key, async () => {
+      const state = this.retries.get(key);
+      if (state) clearTimeout(state.timer);
+      const attempt = state?.attempt ?? 0;
+      const live = !!this.opts.watch;
+      const willRetry = live && !opts.settled && attempt < RETRY_DELAYS_MS.length;
+      const outcome = await this.index.upsertFile(rootId, abs, { willRetry });
+      if (outcome === 'retry') {
+        const timer = setTimeout(() => void this.upsert(rootId, abs), RETRY_DELAYS_MS[attempt]);
+        this.retries.set(key, { attempt: attempt + 1, timer });
+        return;
+      }
+      this.retries.delete(key);
+    });
   }
 
   /** Re-read one file now (after Greenlight wrote it), without waiting for the watcher. */

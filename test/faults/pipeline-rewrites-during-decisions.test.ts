@@ -107,7 +107,7 @@ describe('a pipeline rewriting checkpoints while decisions are made', () => {
     expect(count('conflict') + count('refused')).toBeGreaterThan(0);
     // And the desk ends up showing the file as it is on disk.
     const disk = createHash('sha256').update(readFileSync(path.join(root, 'openmontage/projects/live/checkpoint_script.json'))).digest('hex');
-    await expect.poll(() => desk.index.listRuns().flatMap((r) => r.gates).find((g) => g.rel === 'openmontage/projects/live/checkpoint_script.json')?.revision, { timeout: 5000 }).toBe(disk);
+    await expect.poll(() => desk.index.listRuns().flatMap((r) => r.gates).find((g) => g.rel === 'openmontage/projects/live/checkpoint_script.json')?.revision, { timeout: 15000 }).toBe(disk);
     await desk.close();
   }, (SECONDS + 60) * 1000);
 });

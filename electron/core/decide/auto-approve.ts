@@ -29,11 +29,13 @@ export class AutoApprover {
     private readonly desk: Desk,
     private readonly by: () => string,
   ) {
+    // Failures here must never become unhandled rejections in the host: they are noticed instead.
+    const report = (err: unknown) => this.desk.notice?.('warning', `Auto-approve could not check the waiting gates: ${(err as Error)?.message ?? err}`);
     desk.on('event', (e: DeskEvent) => {
-      if (e.type === 'roots') void this.loadAll();
-      if (e.type === 'index' || e.type === 'ready') void this.check();
+      if (e.type === 'roots') this.loadAll().catch(report);
+      if (e.type === 'index' || e.type === 'ready') this.check().catch(report);
     });
-    void this.loadAll();
+    this.loadAll().catch(report);
   }
 
   private async loadAll() {

@@ -7,7 +7,7 @@ import { Desk } from '../../../electron/core/desk';
 import type { DeskEvent } from '../../../shared/api-contract';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 4000): Promise<T> {
+async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = probe();
