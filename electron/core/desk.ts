@@ -18,12 +18,16 @@ import { mapLimit } from './util/map-limit';
 import { KeyedMutex } from './util/keyed-mutex';
 import type { Run } from '../../shared/model';
 import { readAudit } from './decide/audit-log';
+import { MAX_DOCUMENT_BYTES, sha256 } from './read/read-document';
 import { recoverInterruptedSwaps } from './decide/writers/swap-if-unchanged';
 
 export const VERSION = '0.1.0';
 
 /** Delays before re-reading a file that looked half-written (Twinklr writes in place). */
 export const RETRY_DELAYS_MS = [50, 150, 400, 1000];
+
+/** When a changed path is checked again against what was indexed (see Desk.followUp). */
+export const FOLLOW_UP_MS = [300, 1500];
 
 export interface DeskOptions {
   mode: 'electron' | 'browser' | 'cli';
@@ -53,6 +57,7 @@ export class Desk extends EventEmitter {
   private flushTimer?: NodeJS.Timeout;
   private muted = 0;
   private readonly fileLocks = new KeyedMutex();
+  private readonly followUps = new Map<string, NodeJS.Timeout[]>();
   /** Decisions Greenlight recorded (audit log), by gate id: who, when, why, and whether a rule did it. */
   private readonly decisions = new Map<string, DecisionInfo>();
   private readonly pool?: ParsePool;
@@ -143,6 +148,46 @@ export class Desk extends EventEmitter {
     if (kind === 'remove') await this.fileLocks.run(rootId + '\0' + abs, async () => void this.index.removeFile(rootId, abs));
     else if (kind === 'remove-dir') this.index.removeUnder(rootId, abs);
     else if (await this.insideRoot(rootId, abs)) await this.upsert(rootId, abs);
+    if (kind !== 'remove-dir') this.followUp(rootId, abs);
+  }
+
+  /**
+   * A path that just changed is looked at again shortly after. Writers that replace a file by
+   * rename or link swap its inode; under heavy churn the OS watcher can report the swap but not
+   * the last write, which would leave an older version shown. The follow-up compares the file's
+   * hash with the indexed revision and re-reads it when they differ.
+   */
+  private followUp(rootId: string, abs: string) {
+    const key = rootId + '\0' + abs;
+    for (const t of this.followUps.get(key) ?? []) clearTimeout(t);
+    this.followUps.set(
+      key,
+      FOLLOW_UP_MS.map((ms) =>
+        setTimeout(() => {
+          void this.verify(rootId, abs);
+          if (ms === FOLLOW_UP_MS[FOLLOW_UP_MS.length - 1]) this.followUps.delete(key);
+        }, ms),
+      ),
+    );
+  }
+
+  private async verify(rootId: string, abs: string): Promise<void> {
+    const root = this.index.roots.get(rootId);
+    if (!root) return;
+    const rel = path.relative(root.path, abs).split(path.sep).join('/');
+    const hit = this.index.classify(rel);
+    if (!hit) return;
+    const indexed = this.index.getParsedFile(this.index.fileIdFor(rootId, rel));
+    const st = await fs.stat(abs).catch(() => null);
+    if (!st) {
+      if (indexed) await this.fileLocks.run(rootId + '\0' + abs, async () => void this.index.removeFile(rootId, abs));
+      return;
+    }
+    if (!indexed) return void (await this.upsert(rootId, abs));
+    // Only checkpoints are compared by content; media the index never reads are left alone.
+    if (hit.classification.format === 'none' || st.size > MAX_DOCUMENT_BYTES) return;
+    const bytes = await fs.readFile(abs).catch(() => null);
+    if (bytes && indexed.sha256 !== sha256(bytes)) await this.upsert(rootId, abs);
   }
 
   /** chokidar follows symbolic links; what lies outside the root (really) is never read. */
@@ -290,6 +335,8 @@ export class Desk extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    for (const ts of this.followUps.values()) for (const t of ts) clearTimeout(t);
+    this.followUps.clear();
     for (const r of this.retries.values()) clearTimeout(r.timer);
     this.retries.clear();
     if (this.flushTimer) clearTimeout(this.flushTimer);
