@@ -36,9 +36,13 @@ export async function currentSha256(file: string): Promise<string | null> {
   }
 }
 
-export async function atomicWrite(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<string> {
+/**
+ * The first step of every write: the bytes in a new temp file beside `target`, fsynced and
+ * closed. Returns the temp path; on failure nothing is left behind.
+ */
+export async function writeSyncedTemp(target: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
   const tmp = tempNameFor(target);
-  const handle = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, opts.mode ?? 0o644);
+  const handle = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -48,6 +52,11 @@ export async function atomicWrite(target: string, data: string | Uint8Array, opt
     throw err;
   }
   await handle.close();
+  return tmp;
+}
+
+export async function atomicWrite(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<string> {
+  const tmp = await writeSyncedTemp(target, data, opts.mode);
   try {
     if (opts.expectSha256 !== undefined) {
       const now = await currentSha256(target);
@@ -88,17 +97,7 @@ export async function fsyncDir(dir: string): Promise<void> {
  */
 export async function copyExclusive(source: Uint8Array, target: string): Promise<string> {
   await mkdirExplained(path.dirname(target));
-  const tmp = tempNameFor(target);
-  const h = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
-  try {
-    await h.writeFile(source);
-    await h.sync();
-  } catch (err) {
-    await h.close().catch(() => {});
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  await h.close();
+  const tmp = await writeSyncedTemp(target, source);
   try {
     let candidate = target;
     for (let i = 1; ; i++) {

@@ -15,11 +15,11 @@
 // the person approved. The price is a gap of three synchronous system calls in which the file
 // is absent; a crash inside it leaves the taken file beside the target, and
 // recoverInterruptedSwaps() puts it back (run before every swap in that folder, and on start).
-import { constants as fsc, promises as fs, linkSync, lstatSync, renameSync } from 'node:fs';
+import { promises as fs, linkSync, lstatSync, renameSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sha256 } from '../../read/read-document';
-import { ConflictError, fsyncDir, tempNameFor } from '../atomic-write';
+import { ConflictError, fsyncDir, writeSyncedTemp } from '../atomic-write';
 
 const TAKEN = /^\.greenlight-(.+)\.[0-9a-f]{12}\.taken\.tmp$/;
 const TEMP = /^\.greenlight-.+\.[0-9a-f]{12}\.tmp$/;
@@ -66,17 +66,7 @@ export async function swapIfUnchanged(target: string, data: Uint8Array, expectSh
     throw err;
   }
 
-  const tmp = tempNameFor(target);
-  const h = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
-  try {
-    await h.writeFile(data);
-    await h.sync();
-  } catch (err) {
-    await h.close().catch(() => {});
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  await h.close();
+  const tmp = await writeSyncedTemp(target, data);
 
   const taken = takenNameFor(target);
   let outcome: 'swapped' | 'changed' | 'raced' | 'gone';
