@@ -11,6 +11,9 @@ import { toProblem } from '../families/family-adapter';
 import { readDocument } from '../read/read-document';
 import { mapLimit } from '../util/map-limit';
 import { adapterCrash, readAndParse, type ParseOutcome, type ParseTask, type ReadFn } from './parse-task';
+
+/** Problem code of an adapter whose `assemble` threw (parse crashes keep `internal.adapter_error`). */
+const ASSEMBLE_CRASH_CODE = 'internal.assemble_error';
 import { stableId } from './stable-id';
 
 export type { ReadFn } from './parse-task';
@@ -420,8 +423,12 @@ export class WorkspaceIndex extends EventEmitter {
           try {
             runs = adapter.assemble(groupKey, files, this.assembleContext(rootId, seen));
           } catch (err) {
-            // Keep the files' problems visible even when assembly fails.
-            files[0].problems.push(adapterCrash(err));
+            // Keep the files' problems visible even when assembly fails, once: a group is
+            // re-assembled on every change, and the previous crash report is replaced.
+            files[0].problems = [
+              ...files[0].problems.filter((p) => p.code !== ASSEMBLE_CRASH_CODE),
+              { ...adapterCrash(err), code: ASSEMBLE_CRASH_CODE },
+            ];
             runs = [];
           }
         }
