@@ -4,6 +4,7 @@
 // beside the film), some wait for the conform review, some are mid-run or stale.
 import path from 'node:path';
 import { seeded } from '../../scripts/samples/ids.mjs';
+import { ccCheckpoint } from '../../scripts/samples/cinecut.mjs';
 import { MIN, HOUR } from '../../scripts/samples/clock.mjs';
 import { int, pick, round, sentence } from './text.mjs';
 
@@ -13,22 +14,6 @@ const STAGES = ['proxy', 'subtitles', 'keyframes', 'structural', 'narrative', 'a
 const VIBES = ['thriller', 'drama', 'comedy', 'romance', 'sci-fi', 'horror'];
 const BEATS = ['character_introduction', 'inciting_incident', 'escalation_beat', 'relationship_beat', 'money_shot', 'climax_peak', 'breath'];
 
-function checkpoint(c) {
-  return {
-    source_file: c.source_file,
-    vibe: c.vibe,
-    stages_complete: c.stages_complete,
-    proxy_path: c.proxy_path ?? null,
-    keyframe_count: c.keyframe_count ?? null,
-    dialogue_event_count: c.dialogue_event_count ?? null,
-    inference_complete: c.inference_complete ?? null,
-    cache_hit: c.cache_hit ?? null,
-    manifest_path: c.manifest_path ?? null,
-    assembly_manifest_path: c.assembly_manifest_path ?? null,
-    proxy_duration_s: c.proxy_duration_s ?? null,
-    structural_anchors: c.structural_anchors ?? null,
-  };
-}
 
 export function cinecut(w, clock, { folders }) {
   const states = {};
@@ -60,7 +45,7 @@ export function cinecut(w, clock, { folders }) {
       w.putJson(F, `${rel}/ASSEMBLY_MANIFEST.json`, { schema_version: '2.0', source_file: film, vibe, target_duration_s: 60, clips: clips.map((c, k) => ({ order: k + 1, source_start_s: c.source_start_s, source_end_s: c.source_end_s, act: c.act, transition: c.transition })), bpm_grid: { bpm: 120.0, beat_count: 48, source: 'librosa' }, music_bed: music }, at - 5 * MIN);
     }
     const done = reached >= 5;
-    w.putJson(F, `${rel}/pipeline_checkpoint.json`, checkpoint({
+    w.putJson(F, `${rel}/pipeline_checkpoint.json`, ccCheckpoint({
       source_file: film, vibe, stages_complete: STAGES.slice(0, reached), proxy_path: p(`${stem}_proxy.mp4`), keyframe_count: 3, dialogue_event_count: int(r, 5, 600),
       inference_complete: done, cache_hit: false, manifest_path: done ? p('TRAILER_MANIFEST.json') : null, assembly_manifest_path: done ? p('ASSEMBLY_MANIFEST.json') : null,
       proxy_duration_s: 24.0, structural_anchors: reached >= 4 ? anchors : null,

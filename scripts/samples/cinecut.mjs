@@ -8,7 +8,7 @@ const CC = 'cinecut/films';
 const FILM_SECONDS = 24;
 
 /** HEAD `PipelineCheckpoint` field order (12 fields); `older` = the first 9 (f427052). */
-function ccCheckpoint(c, older = false) {
+export function ccCheckpoint(c, older = false) {
   const head = {
     source_file: c.source_file,
     vibe: c.vibe,
