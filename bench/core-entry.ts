@@ -34,10 +34,10 @@ function parseFlags(argv: string[]): Flags {
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 /** The files the index would decode, with the format it would decode them as. */
-async function indexedFiles(dir: string): Promise<Array<{ abs: string; format: 'json' | 'yaml' }>> {
+async function indexedFiles(dir: string): Promise<Array<{ abs: string; format: 'json' | 'yaml' | 'pyyaml' }>> {
   const probe = new WorkspaceIndex({ adapters: ALL_ADAPTERS });
   const root = probe.addRoot(dir);
-  const out: Array<{ abs: string; format: 'json' | 'yaml' }> = [];
+  const out: Array<{ abs: string; format: 'json' | 'yaml' | 'pyyaml' }> = [];
   for (const abs of await scanTree(root.path)) {
     const rel = toRel(root.path, abs);
     const hit = rel === null ? null : probe.classify(rel);

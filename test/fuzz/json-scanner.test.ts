@@ -56,6 +56,28 @@ describe('the JSON scanner', () => {
     );
   });
 
+  it(`parseJson reports the same duplicate keys as the full scan, with its shortcut for texts that cannot repeat one (${RUNS} texts)`, () => {
+    // Compact and spaced separators, escaped keys that decode to the same name, and string
+    // values holding quotes and colons: the shortcut must never skip a text that repeats a key.
+    const key = fc.constantFrom('a', 'b', 'ab', 'a\u0062', '__proto__', 'x\":y', ':');
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)), fc.constantFrom('"\\":"', '"say \\":\\" now"', '{}', '[]'));
+    const sep = fc.constantFrom(':', ': ', ' :', '\n:\t');
+    const members = fc.array(fc.tuple(key, sep, value), { maxLength: 6 });
+    const nested = fc.tuple(members, members).map(([outer, inner]) => {
+      const obj = (ms: Array<[string, string, string]>) => '{' + ms.map(([k, s, v]) => `"${k}"${s}${v}`).join(',') + '}';
+      return `{"outer":${obj(outer)},"list":[${obj(inner)}]}`;
+    });
+    fc.assert(
+      fc.property(nested, (text) => {
+        if (!parses(text)) return;
+        const reported = parseJson(text).problems.filter((p) => p.code === 'json.duplicate_key').map((p) => p.field);
+        const scanned = scanJson(text).duplicates.map((d) => d.pointer);
+        expect(reported.sort()).toEqual(scanned.sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never throws on any text, and parseJson never throws either', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), damaged), (t) => {

@@ -2,6 +2,7 @@
 // hand edits do to a file. Byte-level (truncation, flipped and spliced bytes), token-level
 // (a number becomes NaN, a string becomes a path that escapes) and value-level (a key
 // deleted, inserted or swapped for another type, found by walking the decoded document).
+import type { DocumentFormat } from '../../electron/core/read/read-document';
 import fc from 'fast-check';
 import { stringify as yamlStringify } from 'yaml';
 
@@ -51,7 +52,7 @@ export type Mutation =
   | { kind: 'token'; which: number; token: string }
   | { kind: 'value'; path: number[]; op: 'delete' | 'replace' | 'insert' | 'wrap' | 'duplicate'; value: unknown; key: string };
 
-export function mutationArb(format: 'json' | 'yaml'): fc.Arbitrary<Mutation> {
+export function mutationArb(format: DocumentFormat): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: unit }),
     fc.record({ kind: fc.constant('flip' as const), flips: fc.array(fc.tuple(unit, fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }) }),
@@ -67,7 +68,7 @@ export function mutationArb(format: 'json' | 'yaml'): fc.Arbitrary<Mutation> {
 }
 
 /** Applies `m` to a seed (its bytes, and its decoded document for value mutations). */
-export function applyMutation(bytes: Uint8Array, data: unknown, format: 'json' | 'yaml', m: Mutation): Uint8Array {
+export function applyMutation(bytes: Uint8Array, data: unknown, format: DocumentFormat, m: Mutation): Uint8Array {
   switch (m.kind) {
     case 'truncate':
       return bytes.subarray(0, Math.floor(bytes.length * m.at));

@@ -1,6 +1,7 @@
 // Valid files of every family to mutate: the sample workspace (generated, as `npm run samples`
 // does), the project's own test fixtures, and a few gate-protocol files written here. Each is
 // classified, decoded and parsed once, so a mutation only re-parses the one file it changed.
+import type { DocumentFormat } from '../../electron/core/read/read-document';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ const ROOT_ID = 'fuzz-root';
 export interface SeedFile {
   adapter: FamilyAdapter;
   ctx: FileContext;
-  format: 'json' | 'yaml';
+  format: DocumentFormat;
   bytes: Buffer;
   data: unknown;
 }

@@ -136,3 +136,15 @@ describe('scanJson', () => {
     expect(scanJson('['.repeat(100000) + ']'.repeat(100000))).toEqual({ duplicates: [], nonFinite: [], capped: false });
   });
 });
+
+describe('YAML as PyYAML reads it', () => {
+  it('resolves plain scalars by YAML 1.1 rules, timestamps kept as text', () => {
+    const r = parseYaml('octal: 0123\nsha: 12345e6\nlead: 0128999\nflag: yes\nsexa: 1:30\nwhen: 2026-02-12T10:15:30Z\n', 'pyyaml');
+    expect(r).toMatchObject({ ok: true, data: { octal: 83, sha: '12345e6', lead: '0128999', flag: true, sexa: 90, when: '2026-02-12T10:15:30Z' } });
+    expect(parseYaml('sha: 12345e6\nflag: yes\n')).toMatchObject({ ok: true, data: { sha: 12345e6, flag: 'yes' } });
+  });
+
+  it('reports what it cannot read exactly as the core schema does', () => {
+    for (const text of ['a: 1\na: 2\n', 'a: [1, 2\n', 'x: &a [1]\ny: *b\n']) expect(parseYaml(text, 'pyyaml')).toEqual(parseYaml(text));
+  });
+});

@@ -2,6 +2,7 @@
 // (cheap, no I/O), `parse` once per file version, and `assemble` whenever any file of a run
 // group changed. Nothing here may throw: bad input becomes Problems.
 import type { Family, Problem, Run, Severity } from '../../../shared/model';
+import type { DocumentFormat } from '../read/read-document';
 
 export interface Classification {
   family: Family;
@@ -12,8 +13,11 @@ export interface Classification {
   groupKey: string;
   /** Family-specific role of this file in the group, e.g. 'checkpoint', 'history', 'project'. */
   role: string;
-  /** How the core should decode the bytes before `parse`: json, yaml, or none (not read). */
-  format: 'json' | 'yaml' | 'none';
+  /**
+   * How the core should decode the bytes before `parse`: json, yaml (1.2 core schema), pyyaml
+   * (YAML as a Python pipeline reads it back), or none (not read).
+   */
+  format: DocumentFormat | 'none';
 }
 
 /** Supplied by the core for each file. `rel` is POSIX and relative to the root. */

@@ -2,7 +2,7 @@
 // The same function runs on the main thread and inside the parse workers (parse-worker.ts), so
 // both give identical records and problems; only plain data goes in and out.
 import type { Classification, FamilyAdapter, ProblemDraft } from '../families/family-adapter';
-import type { ReadResult } from '../read/read-document';
+import type { DocumentFormat, ReadResult } from '../read/read-document';
 
 export interface ParseTask {
   fileId: string;
@@ -22,7 +22,7 @@ export type ParseOutcome =
   /** A worker could not do it (pool closed, or a record that cannot cross threads): parse in-process. */
   | { kind: 'local' };
 
-export type ReadFn = (abs: string, format: 'json' | 'yaml') => Promise<ReadResult>;
+export type ReadFn = (abs: string, format: DocumentFormat) => Promise<ReadResult>;
 
 export async function readAndParse(task: ParseTask, adapter: FamilyAdapter, read: ReadFn): Promise<ParseOutcome> {
   const base = { fileId: task.fileId, rootId: task.rootId, rootPath: task.rootPath, abs: task.abs, rel: task.rel, classification: task.classification };

@@ -2,10 +2,9 @@
 // of files with the family adapters, and sends back only the small records, problems and
 // hashes. Decoded documents and file texts never leave this thread, so the main thread neither
 // spends time on them nor holds them in its heap. Adapters are plain functions of their input.
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ALL_ADAPTERS } from '../families/all-adapters';
-import { readDocument, type DocumentIo } from '../read/read-document';
+import { BLOCKING_IO, readDocument, type DocumentFormat } from '../read/read-document';
 import { readAndParse, type ParseOutcome, type ParseTask } from './parse-task';
 
 export interface WorkerRequest {
@@ -21,10 +20,8 @@ export interface WorkerReply {
 
 const byFamily = new Map(ALL_ADAPTERS.map((a) => [a.family as string, a]));
 
-// Blocking reads: this thread does nothing else, and a thread-pool round trip per call (stat,
-// open, fstat, read, close) would cost more than the read itself.
-const BLOCKING_IO: DocumentIo = { stat: async (p) => statSync(p), readFile: async (p) => readFileSync(p) };
-const read = (abs: string, format: 'json' | 'yaml') => readDocument(abs, format, BLOCKING_IO);
+// Blocking reads (see BLOCKING_IO): this thread does nothing else.
+const read = (abs: string, format: DocumentFormat) => readDocument(abs, format, BLOCKING_IO);
 
 async function handle(req: WorkerRequest): Promise<ParseOutcome[]> {
   const outcomes: ParseOutcome[] = [];

@@ -36,19 +36,20 @@ export function parseJson(text: string, opts: ParseJsonOptions = {}): ParseResul
     data = lenient.data;
     scan = lenient.scan;
   }
-  const depth = nestingDepth(data, MAX_NESTING);
-  if (depth > MAX_NESTING) {
+  const shape = measureShape(data, MAX_NESTING);
+  if (shape.depth > MAX_NESTING) {
     return {
       ok: false,
       retryable: false,
       problems: [{ severity: 'error', field: '', code: 'json.too_deep', message: `JSON nests deeper than ${MAX_NESTING} levels` }],
     };
   }
-  // Only objects can repeat a key; a file without one needs no scan.
-  scan ??= text.includes('{') ? scanJson(text) : undefined;
+  // The character-by-character scan costs several times JSON.parse, so it runs only when a
+  // repeated key is possible: when the text has more `":` than the parsed objects have keys.
+  scan ??= mayRepeatKeys(text, shape.keys) ? scanJson(text) : undefined;
   const problems = scan ? scanProblems(scan) : [];
   // Valid JSON can still overflow a double (1e999 is Infinity to JSON.parse).
-  const finite = /\d[eE]\+?\d{3}|\d{309}/.test(text) ? nullNonFiniteNumbers(data) : { data, pointers: [] };
+  const finite = shape.nonFinite ? nullNonFiniteNumbers(data) : { data, pointers: [] };
   for (const field of finite.pointers.slice(0, MAX_REPORTED))
     problems.push({ severity: 'warning', field, code: 'json.non_finite', message: 'number too large for a 64-bit float (it reads as Infinity); shown as null' });
   return { ok: true, data: finite.data, problems };
@@ -134,6 +135,79 @@ function lineAndColumn(text: string, pos: number): string {
     } else col++;
   }
   return `line ${line}, column ${col}`;
+}
+
+/**
+ * Could the text hold a key twice? Every key is a string followed by `:`; when no `"` is
+ * followed by white space before a colon, every key ends in `":`, so the count of `":` is at
+ * least the count of keys written. JSON.parse keeps one property per distinct key, so the
+ * parsed objects have fewer keys than written exactly when some key repeats: a count equal
+ * to the parsed key count proves there is none. Anything else (an escaped quote followed by a
+ * colon inside a string, spaced-out colons) only costs the full scan, never a missed report.
+ */
+export function mayRepeatKeys(text: string, parsedKeys: number): boolean {
+  if (parsedKeys === 0) return text.includes('{') && text.includes(':');
+  if (hasSpacedColon(text)) return true;
+  let written = 0;
+  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) written++;
+  return written !== parsedKeys;
+}
+
+/** Is some `"` followed by JSON white space and then `:`? (A regex for this costs as much as JSON.parse.) */
+function hasSpacedColon(text: string): boolean {
+  for (const ws of ['" ', '"\n', '"\r', '"\t']) {
+    for (let i = text.indexOf(ws); i !== -1; i = text.indexOf(ws, i + 1)) {
+      let j = i + 1;
+      while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 0x3a /* : */) return true;
+    }
+  }
+  return false;
+}
+
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * One iterative walk over a parsed document: its nesting depth (stopping once past `limit`),
+ * how many object keys it holds, and whether a number in it is not finite (1e999 parses to
+ * Infinity), so neither needs a pass over the text.
+ */
+export function measureShape(value: unknown, limit: number): { depth: number; keys: number; nonFinite: boolean } {
+  let max = 0;
+  let keys = 0;
+  let nonFinite = typeof value === 'number' && !Number.isFinite(value);
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop();
+    const d = depths.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return { depth: max, keys, nonFinite };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (typeof c === 'number') {
+          if (c - c !== 0) nonFinite = true; // NaN or ±Infinity
+        } else if (c !== null && typeof c === 'object') {
+          values.push(c);
+          depths.push(d + 1);
+        }
+      }
+    } else {
+      for (const k in v) {
+        keys++;
+        const c = (v as Record<string, unknown>)[k];
+        if (typeof c === 'number') {
+          if (c - c !== 0) nonFinite = true;
+        } else if (c !== null && typeof c === 'object') {
+          values.push(c);
+          depths.push(d + 1);
+        }
+      }
+    }
+  }
+  return { depth: max, keys, nonFinite };
 }
 
 /** Iterative depth measure that stops as soon as `limit` is exceeded. */

@@ -4,10 +4,23 @@ import { parseDocument } from 'yaml';
 import type { ProblemDraft } from '../families/family-adapter';
 import { nullNonFiniteNumbers } from './non-finite-numbers';
 import { MAX_NESTING, nestingDepth, type ParseResult } from './parse-json';
+import { PYYAML_TAGS } from './pyyaml-schema';
 
 export const MAX_YAML_ALIASES = 100;
 
-export function parseYaml(text: string): ParseResult {
+/**
+ * 'core': the YAML 1.2 core schema. 'pyyaml': plain scalars resolved as PyYAML does (YAML 1.1),
+ * for files a Python pipeline reads back; a text PyYAML's rules cannot compose is read with the
+ * core schema instead, so its problems are reported the same way.
+ */
+export type YamlDialect = 'core' | 'pyyaml';
+
+const DIALECT_OPTIONS = {
+  core: { schema: 'core' },
+  pyyaml: { schema: 'failsafe', customTags: PYYAML_TAGS, version: '1.1' },
+} as const;
+
+export function parseYaml(text: string, dialect: YamlDialect = 'core'): ParseResult {
   if (text.trim() === '') {
     return { ok: false, retryable: true, problems: [{ severity: 'error', field: '', code: 'file.empty', message: 'file holds only white space' }] };
   }
@@ -18,7 +31,8 @@ export function parseYaml(text: string): ParseResult {
   try {
     // logLevel 'error': the library would otherwise print warnings about odd input (a mapping
     // used as a key) to the desk's own stderr; problems are reported as problems instead.
-    const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+    const doc = parseDocument(text, { ...DIALECT_OPTIONS[dialect], uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+    if (dialect !== 'core' && doc.errors.length) return parseYaml(text, 'core');
     if (doc.errors.some((e) => STACK_OVERFLOW.test(e.message))) return tooDeep();
     if (doc.errors.length) {
       const e = doc.errors[0];

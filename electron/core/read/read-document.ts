@@ -1,11 +1,14 @@
 // Reads one checkpoint file from disk into a decoded document, never throwing. Files that
 // vanish mid-read, are unreadable or enormous become problems like any other.
-import { promises as fs, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ProblemDraft } from '../families/family-adapter';
 import { decodeText } from './decode-text';
 import { parseJson, type ParseJsonOptions, type ParseResult } from './parse-json';
 import { parseYaml } from './parse-yaml';
+
+/** How a document's text is decoded: JSON, YAML (1.2 core schema), or YAML as PyYAML reads it. */
+export type DocumentFormat = 'json' | 'yaml' | 'pyyaml';
 
 /** Checkpoints are small; anything past this is not one we should hold in memory. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -15,21 +18,69 @@ export type ReadResult =
   | { ok: false; problems: ProblemDraft[]; retryable: boolean; size: number; mtimeMs: number; sha256?: string; gone?: boolean };
 
 /**
- * How a document comes off the disk. The parse workers pass blocking calls: their thread has
- * nothing else to do, and every async call would cost a round trip through the thread pool.
+ * How a document comes off the disk: open once, then stat and read through the open file, so
+ * what is measured is what is read (and the path is looked up once). A file that is not a
+ * regular file or is too large comes back without its bytes. The parse workers pass the
+ * blocking version: their thread has nothing else to do, and every async call would cost a
+ * round trip through the thread pool.
  */
 export interface DocumentIo {
-  stat(abs: string): Promise<Stats>;
-  readFile(abs: string): Promise<Buffer>;
+  load(abs: string, maxBytes: number): Promise<{ stats: Stats; bytes?: Buffer }>;
 }
 
-const ASYNC_IO: DocumentIo = { stat: (p) => fs.stat(p), readFile: (p) => fs.readFile(p) };
+// O_NONBLOCK: opening a named pipe someone left in a watched folder must not wait for a writer
+// (for regular files the flag changes nothing).
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
-export async function readDocument(abs: string, format: 'json' | 'yaml', io: DocumentIo = ASYNC_IO): Promise<ReadResult> {
+const ASYNC_IO: DocumentIo = {
+  async load(abs, maxBytes) {
+    const handle = await fs.open(abs, OPEN_FLAGS);
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile() || stats.size > maxBytes) return { stats };
+      return { stats, bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+export const BLOCKING_IO: DocumentIo = {
+  async load(abs, maxBytes) {
+    const fd = openSync(abs, OPEN_FLAGS);
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile() || stats.size > maxBytes) return { stats };
+      return { stats, bytes: readAllSync(fd, stats.size, maxBytes) };
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+/** Reads an open file to its end: it may have grown since it was measured (up to a limit). */
+function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
+  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (length > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buf.subarray(0, length);
+}
+
+export async function readDocument(abs: string, format: DocumentFormat, io: DocumentIo = ASYNC_IO): Promise<ReadResult> {
   let size = 0;
   let mtimeMs = 0;
   try {
-    const st = await io.stat(abs);
+    const { stats: st, bytes } = await io.load(abs, MAX_DOCUMENT_BYTES);
     size = st.size;
     mtimeMs = st.mtimeMs;
     if (!st.isFile()) {
@@ -51,7 +102,7 @@ export async function readDocument(abs: string, format: 'json' | 'yaml', io: Doc
         ],
       };
     }
-    const bytes = await io.readFile(abs);
+    if (!bytes) throw new Error('the file could not be read'); // load gives bytes for every small regular file
     // The hash is the file's revision: a decision is only written if the file still has it.
     // Indexing only shows a file, so Python's NaN/Infinity may be shown as null (with a warning).
     return { ...decodeAndParse(bytes, format, bytes.length, mtimeMs, { nonFiniteAsNull: true }), sha256: sha256(bytes) };
@@ -70,10 +121,10 @@ export async function readDocument(abs: string, format: 'json' | 'yaml', io: Doc
   }
 }
 
-export function decodeAndParse(bytes: Uint8Array, format: 'json' | 'yaml', size = bytes.length, mtimeMs = 0, opts: ParseJsonOptions = {}): ReadResult {
+export function decodeAndParse(bytes: Uint8Array, format: DocumentFormat, size = bytes.length, mtimeMs = 0, opts: ParseJsonOptions = {}): ReadResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, retryable: decoded.retryable, problems: decoded.problems, size, mtimeMs };
-  const parsed: ParseResult = format === 'json' ? parseJson(decoded.text, opts) : parseYaml(decoded.text);
+  const parsed: ParseResult = format === 'json' ? parseJson(decoded.text, opts) : parseYaml(decoded.text, format === 'pyyaml' ? 'pyyaml' : 'core');
   if (!parsed.ok) return { ok: false, retryable: parsed.retryable, problems: [...decoded.problems, ...parsed.problems], size, mtimeMs };
   return { ok: true, data: parsed.data, text: decoded.text, size, mtimeMs, problems: [...decoded.problems, ...parsed.problems] };
 }

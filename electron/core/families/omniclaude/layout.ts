@@ -53,7 +53,7 @@ export function classifyOmniClaude(rel: string): Classification | null {
   if (!dirs) return null;
   const { base, runRel } = dirs;
   const groupKey = 'oc:' + runRel;
-  if (CHECKPOINT_NAME.test(base)) return { family: 'omniclaude', groupKey, role: 'checkpoint', format: 'yaml' };
+  if (CHECKPOINT_NAME.test(base)) return { family: 'omniclaude', groupKey, role: 'checkpoint', format: 'pyyaml' };
   if (SIDECAR_NAME.test(base)) return { family: 'omniclaude', groupKey, role: 'decision', format: 'json' };
   // e.g. `phase_1_implement_a1.review.yaml`: the pipeline's globs would pick it up as a
   // checkpoint, so it is claimed (never decoded) only to warn about it — and only in a folder

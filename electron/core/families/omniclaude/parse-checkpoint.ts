@@ -61,8 +61,10 @@ export function parseCheckpoint(input: ParseInput, now = Date.now()): { record?:
     });
   }
 
-  // PyYAML's reading, so unquoted all-digit SHAs are numbers exactly when the pipeline sees numbers.
-  const data = pyYamlView(input.text)?.data ?? input.data;
+  // PyYAML's reading, so unquoted all-digit SHAs are numbers exactly when the pipeline sees
+  // numbers. The core decodes checkpoints that way already (format 'pyyaml'); text decoded
+  // otherwise (a caller parsing by hand) is read again here.
+  const data = input.classification.format === 'pyyaml' ? input.data : (pyYamlView(input.text)?.data ?? input.data);
   if (!isObj(data)) {
     problems.push({
       severity: 'error',

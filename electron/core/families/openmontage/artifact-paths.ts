@@ -70,16 +70,46 @@ export function resolveProjectPath(value: string, projectDir: string, rootPath: 
   return { ok: true, rel: first, exists: false };
 }
 
+/**
+ * Real paths of folders, remembered briefly: a checkpoint names several artifacts in the same
+ * few folders, and its project's other checkpoints are read right after it. A second is short
+ * enough that a folder swapped for a link is seen on the next read; and the artifact route
+ * checks real paths again before it serves a byte.
+ */
+const realFolders = new Map<string, { real: string; at: number }>();
+const FOLDER_MEMO_MS = 1000;
+
+function realFolder(abs: string): string {
+  const now = Date.now();
+  const hit = realFolders.get(abs);
+  if (hit && now - hit.at < FOLDER_MEMO_MS) return hit.real;
+  if (realFolders.size >= 256) realFolders.clear();
+  const real = fs.realpathSync.native(abs);
+  realFolders.set(abs, { real, at: now });
+  return real;
+}
+
 function statInside(rootPath: string, projectDir: string, rel: string): { size: number } | 'escapes' | undefined {
   try {
     const abs = absOf(rootPath, rel);
-    const st = fs.statSync(abs);
-    if (!st.isFile()) return undefined;
-    const realProject = fs.realpathSync(absOf(rootPath, projectDir));
-    const real = fs.realpathSync(abs);
-    const back = path.relative(realProject, real);
+    // Most artifacts named are missing or plain files: no exception to build for a missing one,
+    // and a plain file's real path is its folder's (remembered) plus its name.
+    const lst = fs.lstatSync(abs, { throwIfNoEntry: false });
+    if (!lst) return undefined;
+    let real: string;
+    let size: number;
+    if (lst.isSymbolicLink()) {
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (!st?.isFile()) return undefined;
+      real = fs.realpathSync.native(abs);
+      size = st.size;
+    } else if (lst.isFile()) {
+      real = path.join(realFolder(path.dirname(abs)), path.basename(abs));
+      size = lst.size;
+    } else return undefined;
+    const back = path.relative(realFolder(absOf(rootPath, projectDir)), real);
     if (back.startsWith('..') || path.isAbsolute(back)) return 'escapes';
-    return { size: st.size };
+    return { size };
   } catch {
     return undefined;
   }

@@ -4,12 +4,12 @@ import { omniClaudeAdapter } from '../../../../../electron/core/families/omnicla
 const RUN = 'checkpoints/OMN-2144/4fa2159f-9c61-5f8b-9ae5-28692b46cbd7';
 
 describe('OmniClaude classify (path only)', () => {
-  it('claims checkpoints as YAML, grouped by run folder', () => {
+  it('claims checkpoints as YAML read the way PyYAML reads it, grouped by run folder', () => {
     expect(omniClaudeAdapter.classify(`${RUN}/phase_2_local_review_a3.yaml`)).toEqual({
       family: 'omniclaude',
       groupKey: `oc:${RUN}`,
       role: 'checkpoint',
-      format: 'yaml',
+      format: 'pyyaml',
     });
     // Upper-case UUID folders and short-id folders are runs too.
     expect(omniClaudeAdapter.classify('OMN-1/4FA2159F-9C61-5F8B-9AE5-28692B46CBD7/phase_1_implement_a1.yaml')?.role).toBe('checkpoint');

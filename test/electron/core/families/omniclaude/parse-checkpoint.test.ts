@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { omniClaudeAdapter } from '../../../../../electron/core/families/omniclaude';
+import type { OcCheckpointRecord } from '../../../../../electron/core/families/omniclaude/records';
+import { parseYaml } from '../../../../../electron/core/read/parse-yaml';
 import { RUN_DIR, RUN_UUID, VALID_IMPLEMENT, parseOc, withLine } from './parse-helpers';
 
 const IMPLEMENT_REL = `${RUN_DIR}/phase_1_implement_a1.yaml`;
@@ -175,6 +177,16 @@ describe('OmniClaude checkpoint validation (FORMATS.md §3.3)', () => {
     const { record, problems } = parseOc(IMPLEMENT_REL, text);
     expect(problems).toEqual([]);
     expect(record?.repos).toEqual({ omniclaude: '12345e6', omnibase_infra: '0128999' });
+  });
+
+  it('reads the text the way PyYAML does when it was decoded with the YAML 1.2 core schema', () => {
+    const text = withLine(VALID_IMPLEMENT, '  omniclaude:', '  omniclaude: 12345e6\n  omnibase_infra: 0128999');
+    const classification = { ...omniClaudeAdapter.classify(IMPLEMENT_REL)!, format: 'yaml' as const };
+    const core = parseYaml(text);
+    expect(core.ok && (core.data as { repo_commit_map: Record<string, unknown> }).repo_commit_map.omniclaude).toBe(12345e6);
+    const out = omniClaudeAdapter.parse({ fileId: 'f', rootId: 'r', rootPath: '/x', abs: '/x/a', rel: IMPLEMENT_REL, size: 1, mtimeMs: 0, classification, text, data: core.ok ? core.data : undefined });
+    expect(out.problems).toEqual([]);
+    expect((out.record as OcCheckpointRecord).repos).toEqual({ omniclaude: '12345e6', omnibase_infra: '0128999' });
   });
 
   it('accepts Date objects from another YAML loader as aware timestamps', () => {

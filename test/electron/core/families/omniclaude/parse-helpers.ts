@@ -28,7 +28,8 @@ phase_payload:
 export function parseOc(rel: string, text: string) {
   const classification = omniClaudeAdapter.classify(rel);
   if (!classification) throw new Error(`not classified: ${rel}`);
-  const decoded = parseYaml(text);
+  // Decoded as the core decodes it for this classification (PyYAML's reading for checkpoints).
+  const decoded = parseYaml(text, classification.format === 'pyyaml' ? 'pyyaml' : 'core');
   const input: ParseInput = {
     fileId: 'f1',
     rootId: 'r1',
