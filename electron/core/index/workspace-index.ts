@@ -10,6 +10,7 @@ import type { AssembleContext, Classification, FamilyAdapter, FileContext, Parse
 import { toProblem } from '../families/family-adapter';
 import { readDocument } from '../read/read-document';
 import { mapLimit } from '../util/map-limit';
+import { StringPool } from '../util/string-pool';
 import { adapterCrash, readAndParse, type ParseOutcome, type ParseTask, type ReadFn } from './parse-task';
 
 /** Problem code of an adapter whose `assemble` threw (parse crashes keep `internal.adapter_error`). */
@@ -93,6 +94,8 @@ export class WorkspaceIndex extends EventEmitter {
   /** fileId → sequence number of the request whose result is indexed */
   private readonly appliedSeq = new Map<string, number>();
   private seq = 0;
+  /** Records keep one copy of each short string (statuses, kinds, keys written as values). */
+  private readonly strings = new StringPool();
   /**
    * Problem counts kept up to date as files and groups change, so every live event does not
    * walk every file: fileId → [errors, warnings] as last counted, and their sum.
@@ -305,7 +308,7 @@ export class WorkspaceIndex extends EventEmitter {
       }
       parsed = { ...ctx, problems: outcome.problems };
     } else {
-      parsed = { ...ctx, record: outcome.record, problems: outcome.problems };
+      parsed = { ...ctx, record: this.strings.internDeep(outcome.record), problems: outcome.problems };
     }
     this.appliedSeq.set(fileId, p.seq);
     this.files.set(fileId, parsed);
