@@ -4,7 +4,7 @@
 // spends time on them nor holds them in its heap. Adapters are plain functions of their input.
 import { parentPort } from 'node:worker_threads';
 import { ALL_ADAPTERS } from '../families/all-adapters';
-import { BLOCKING_IO, readDocument, type DocumentFormat } from '../read/read-document';
+import { blockingIo, readDocument, type DocumentFormat } from '../read/read-document';
 import { readAndParse, type ParseOutcome, type ParseTask } from './parse-task';
 
 export interface WorkerRequest {
@@ -20,8 +20,9 @@ export interface WorkerReply {
 
 const byFamily = new Map(ALL_ADAPTERS.map((a) => [a.family as string, a]));
 
-// Blocking reads (see BLOCKING_IO): this thread does nothing else.
-const read = (abs: string, format: DocumentFormat) => readDocument(abs, format, BLOCKING_IO);
+// Blocking reads (see blockingIo): this thread does nothing else, one file at a time.
+const io = blockingIo();
+const read = (abs: string, format: DocumentFormat) => readDocument(abs, format, io);
 
 async function handle(req: WorkerRequest): Promise<ParseOutcome[]> {
   const outcomes: ParseOutcome[] = [];

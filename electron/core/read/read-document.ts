@@ -45,22 +45,34 @@ const ASYNC_IO: DocumentIo = {
   },
 };
 
-export const BLOCKING_IO: DocumentIo = {
-  async load(abs, maxBytes) {
-    const fd = openSync(abs, OPEN_FLAGS);
-    try {
-      const stats = fstatSync(fd);
-      if (!stats.isFile() || stats.size > maxBytes) return { stats };
-      return { stats, bytes: readAllSync(fd, stats.size, maxBytes) };
-    } finally {
-      closeSync(fd);
-    }
-  },
-};
+/**
+ * Blocking reads into one scratch buffer, reused: a parse worker reads tens of thousands of
+ * files one after another, and a fresh buffer for each leaves the worker thread's allocator
+ * holding freed memory that the process keeps as resident long after the scan. The bytes are
+ * only valid until the next `load`: readDocument hashes and decodes them before it returns.
+ */
+export function blockingIo(): DocumentIo {
+  let scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
+  return {
+    async load(abs, maxBytes) {
+      const fd = openSync(abs, OPEN_FLAGS);
+      try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile() || stats.size > maxBytes) return { stats };
+        // Room for the file and a little more: it may have grown since it was measured.
+        if (scratch.length < stats.size + 1) scratch = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, scratch.length * 2), maxBytes + 1));
+        const { buf, length } = readAllSync(fd, scratch, maxBytes);
+        scratch = buf;
+        return { stats, bytes: buf.subarray(0, length) };
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
 
-/** Reads an open file to its end: it may have grown since it was measured (up to a limit). */
-function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+/** Reads an open file to its end into `buf` (a bigger buffer when it does not fit, up to a limit). */
+function readAllSync(fd: number, buf: Buffer, maxBytes: number): { buf: Buffer; length: number } {
   let length = 0;
   for (;;) {
     if (length === buf.length) {
@@ -73,7 +85,7 @@ function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
     if (n === 0) break;
     length += n;
   }
-  return buf.subarray(0, length);
+  return { buf, length };
 }
 
 export async function readDocument(abs: string, format: DocumentFormat, io: DocumentIo = ASYNC_IO): Promise<ReadResult> {

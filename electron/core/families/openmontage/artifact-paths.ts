@@ -89,7 +89,29 @@ function realFolder(abs: string): string {
   return real;
 }
 
-function statInside(rootPath: string, projectDir: string, rel: string): { size: number } | 'escapes' | undefined {
+type Found = { size: number } | 'escapes' | undefined;
+
+/**
+ * What a file was found to be, remembered for a quarter second: every checkpoint of a project
+ * lists the media of the stages before it, and a cold scan reads them one after another, so
+ * without this the same render is looked up nine times in a row. Short enough that a file
+ * written after a checkpoint named it is seen by that checkpoint's next read.
+ */
+const found = new Map<string, { result: Found; at: number }>();
+const FOUND_MEMO_MS = 250;
+
+function statInside(rootPath: string, projectDir: string, rel: string): Found {
+  const key = rootPath + '\0' + projectDir + '\0' + rel;
+  const now = Date.now();
+  const hit = found.get(key);
+  if (hit && now - hit.at < FOUND_MEMO_MS) return hit.result;
+  if (found.size >= 1024) found.clear();
+  const result = lookUp(rootPath, projectDir, rel);
+  found.set(key, { result, at: now });
+  return result;
+}
+
+function lookUp(rootPath: string, projectDir: string, rel: string): Found {
   try {
     const abs = absOf(rootPath, rel);
     // Most artifacts named are missing or plain files: no exception to build for a missing one,

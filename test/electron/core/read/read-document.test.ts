@@ -52,3 +52,35 @@ describe('decodeAndParse', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('readDocument with the parse workers\' blocking reads', () => {
+  it('reads files of every size one after another through one scratch buffer, each with its own bytes and hash', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { createHash } = await import('node:crypto');
+    const { blockingIo, readDocument } = await import('../../../../electron/core/read/read-document');
+    const dir = mkdtempSync(join(tmpdir(), 'gl-read-'));
+    try {
+      const io = blockingIo();
+      // Small, larger than the first scratch buffer (64 KB), small again: nothing of a bigger file may leak into a smaller one.
+      const texts = [JSON.stringify({ a: 1 }), JSON.stringify({ big: 'x'.repeat(200_000) }), JSON.stringify({ b: [1, 2] }), ''];
+      for (const [i, text] of texts.entries()) {
+        const abs = join(dir, `f${i}.json`);
+        writeFileSync(abs, text);
+        const r = await readDocument(abs, 'json', io);
+        if (text === '') expect(r).toMatchObject({ ok: false, problems: [{ code: 'file.empty' }] });
+        else expect(r).toMatchObject({ ok: true, data: JSON.parse(text), size: text.length, sha256: createHash('sha256').update(text).digest('hex') });
+      }
+      expect(await readDocument(join(dir, 'missing.json'), 'json', io)).toMatchObject({ ok: false, gone: true });
+      expect(await readDocument(dir, 'json', io)).toMatchObject({ ok: false, problems: [{ code: 'file.not_regular' }] });
+      // A named pipe left in a watched folder is refused at once, not waited on for a writer.
+      execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+      expect(await readDocument(join(dir, 'pipe.json'), 'json', io)).toMatchObject({ ok: false, problems: [{ code: 'file.not_regular' }] });
+      expect(await readDocument(join(dir, 'pipe.json'), 'json')).toMatchObject({ ok: false, problems: [{ code: 'file.not_regular' }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
