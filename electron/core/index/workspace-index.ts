@@ -594,9 +594,18 @@ function scoped(rootId: string, groupKey: string) {
   return rootId + '\0' + groupKey;
 }
 
+/** A relative path with `.`/`..` segments, doubled or trailing separators: left to path.relative. */
+const NOT_PLAIN = path.sep === '/' ? /(^|\/)\.\.?(\/|$)|\/\/|\/$|^\// : /(^|[\\/])\.\.?([\\/]|$)|[\\/][\\/]|[\\/]$|\//;
+
 /** POSIX path of `abs` relative to `root`, or null when it lies outside it. */
 export function toRel(root: string, abs: string): string | null {
+  // The common case, cheaply: a normalised path below the root (every path a scan lists).
+  if (abs.length > root.length + 1 && abs.startsWith(root) && abs[root.length] === path.sep && !root.endsWith(path.sep)) {
+    const rest = abs.slice(root.length + 1);
+    if (!NOT_PLAIN.test(rest)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
   const rel = path.relative(root, abs);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  // Outside: `..` itself or below it (a name like `...` or `..notes` is inside).
+  if (!rel || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return null;
   return rel.split(path.sep).join('/');
 }
