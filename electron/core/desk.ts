@@ -3,6 +3,7 @@
 // index's changes into DeskEvents for every connected renderer, and knows nothing of Electron.
 import { EventEmitter } from 'node:events';
 import { existsSync, promises as fs, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeskEvent, Snapshot } from '../../shared/api-contract';
 import type { FileRef, Notice, Root } from '../../shared/model';
@@ -10,6 +11,7 @@ import { summarise } from '../../shared/model';
 import { ALL_ADAPTERS } from './families/all-adapters';
 import type { FamilyAdapter } from './families/family-adapter';
 import { findWorkerFile, ParsePool } from './index/parse-pool';
+import { isTempFile } from './index/ignore-rules';
 import { scanTree } from './index/scan-tree';
 import { stableId } from './index/stable-id';
 import { WorkspaceIndex, type IndexChange, type ReadFn } from './index/workspace-index';
@@ -99,6 +101,8 @@ export class Desk extends EventEmitter {
         onPollingChange: () => this.emitEvent({ type: 'roots', roots: this.listRoots() }),
       });
       this.watchers.set(root.id, watcher);
+      // Every folder is watched before the scan lists it (one OS watch per folder, a fraction of
+      // a second), so nothing written while the scan runs is missed.
       await watcher.start();
     }
     await this.scanRoot(root.id, abs);
@@ -110,21 +114,31 @@ export class Desk extends EventEmitter {
     this.muted++;
     try {
       const interrupted = new Set<string>();
-      let files = await scanTree(abs, (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId), (dir) => interrupted.add(dir));
-      if (interrupted.size) {
-        // A decision was cut off mid-swap (crash, kill -9): put the taken checkpoint back first.
-        for (const dir of interrupted) {
-          const restored = await recoverInterruptedSwaps(dir).catch(() => []);
-          if (restored.length) this.notice('info', `Restored ${restored.length} checkpoint${restored.length === 1 ? '' : 's'} set aside by an interrupted decision in ${dir}`, rootId);
-        }
-        files = await scanTree(abs);
-      }
-      // Phase marks for the benchmark (bench/core-entry.ts): listing, then parsing + assembly.
-      performance.mark('greenlight:scan-listed', { detail: { rootId, files: files.length } });
       // Files found by a scan have settled: report a broken one at once instead of retrying
       // (a file still being written will fire a change event when its writer finishes).
-      // One batch: every file parsed (on the workers), then each run group assembled once.
-      await this.index.upsertFiles(rootId, files, { willRetry: false, concurrency: this.opts.concurrency });
+      // One batch: every file parsed (on the workers, while the listing goes on), then each run
+      // group assembled once. Folders where a decision was cut off mid-swap wait for recovery.
+      await this.index.upsertStream(
+        rootId,
+        async (add) => {
+          const files = await scanTree(
+            abs,
+            (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId),
+            (dir) => interrupted.add(dir),
+            (part) => add(part.filter((f) => !interrupted.has(path.dirname(f)))),
+          );
+          // Phase marks for the benchmark (bench/core-entry.ts): listing, then parsing + assembly.
+          performance.mark('greenlight:scan-listed', { detail: { rootId, files: files.length } });
+          // A decision was cut off mid-swap (crash, kill -9): put the taken checkpoint back,
+          // then read those folders as they are now.
+          for (const dir of interrupted) {
+            const restored = await recoverInterruptedSwaps(dir).catch(() => []);
+            if (restored.length) this.notice('info', `Restored ${restored.length} checkpoint${restored.length === 1 ? '' : 's'} set aside by an interrupted decision in ${dir}`, rootId);
+            add((await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isFile() && !isTempFile(e.name)).map((e) => path.join(dir, e.name)));
+          }
+        },
+        { willRetry: false, concurrency: this.opts.concurrency },
+      );
       performance.mark('greenlight:scan-indexed', { detail: { rootId } });
     } finally {
       this.muted--;

@@ -30,6 +30,8 @@ export async function scanTree(
   root: string,
   onIssue: (i: ScanIssue) => void = () => {},
   onTakenAside: (dir: string) => void = () => {},
+  /** Each folder's files as soon as it is listed (the result is still every file, sorted). */
+  onFiles?: (files: string[]) => void,
 ): Promise<string[]> {
   const out: string[] = [];
   const realRoot = await fs.realpath(root).catch(() => root);
@@ -47,6 +49,7 @@ export async function scanTree(
       onIssue({ abs: folder.abs, message: code === 'EACCES' ? 'permission denied: folder cannot be read' : `cannot read folder: ${(err as Error).message}` });
       return;
     }
+    const files: string[] = [];
     for (const e of entries) {
       const name = e.name;
       if (TAKEN_ASIDE.test(name)) onTakenAside(folder.abs);
@@ -61,12 +64,14 @@ export async function scanTree(
           seen.add(real);
           queue.push({ abs, real });
         }
-      } else if (e.isFile()) out.push(abs);
-      else if (e.isSymbolicLink()) await followLink(abs);
+      } else if (e.isFile()) files.push(abs);
+      else if (e.isSymbolicLink()) await followLink(abs, files);
     }
+    for (const f of files) out.push(f);
+    if (files.length) onFiles?.(files);
   };
 
-  const followLink = async (abs: string): Promise<void> => {
+  const followLink = async (abs: string, files: string[]): Promise<void> => {
     try {
       const real = await fs.realpath(abs);
       if (outside(realRoot, real)) {
@@ -78,7 +83,7 @@ export async function scanTree(
         if (seen.has(real)) return; // a symlink loop or a second link to the same folder
         seen.add(real);
         queue.push({ abs, real });
-      } else if (st.isFile()) out.push(abs);
+      } else if (st.isFile()) files.push(abs);
     } catch (err) {
       onIssue({ abs, message: `broken or looping symbolic link: ${(err as Error).message}` });
     }

@@ -203,43 +203,69 @@ export class WorkspaceIndex extends EventEmitter {
    * competes with the workers, and it raises the peak memory, as the workers are still alive.)
    */
   async upsertFiles(rootId: string, absPaths: string[], opts: { willRetry?: boolean; concurrency?: number } = {}): Promise<Record<UpsertOutcome, number>> {
+    return this.upsertStream(rootId, async (add) => add(absPaths), opts);
+  }
+
+  /**
+   * As upsertFiles, for files that arrive in parts (a scan listing folder after folder): each
+   * part goes to the parse workers as soon as it is large enough, so they are busy while the
+   * listing goes on. Runs are assembled once, after the last part is parsed.
+   */
+  async upsertStream(
+    rootId: string,
+    produce: (add: (absPaths: string[]) => void) => Promise<void>,
+    opts: { willRetry?: boolean; concurrency?: number } = {},
+  ): Promise<Record<UpsertOutcome, number>> {
     const counts: Record<UpsertOutcome, number> = { indexed: 0, ignored: 0, retry: 0, removed: 0 };
     const pending: Pending[] = [];
-    for (const abs of absPaths) {
-      const p = this.prepare(rootId, abs);
-      if (p) pending.push(p);
-      else counts.ignored++;
-    }
     const change: IndexChange = { upserted: [], removed: [], problemFiles: [], changedFiles: [] };
     const touched = new Map<string, FamilyAdapter>();
-    const joined: boolean[] = [];
+    const joined = new Set<Pending>();
     // Results are indexed as they arrive, so the decoded batches never pile up.
-    await this.parseEach(
-      pending,
-      (i, outcome) => {
-        const p = pending[i];
-        const applied = this.apply(p, outcome, !!opts.willRetry, false);
-        if (applied === 'indexed') joined[i] = true;
-        if (applied === 'retry') return void counts.retry++;
-        if (applied === 'superseded') return void counts.indexed++;
-        if (applied === 'gone') {
-          counts.removed++;
-          if (!this.forgetFile(p.task.fileId)) return;
-        } else counts.indexed++;
-        touched.set(p.key, p.adapter);
-        change.changedFiles.push(p.task.fileId);
-        change.problemFiles.push(p.task.fileId);
-      },
-      opts.concurrency,
-    );
+    const onOutcome = (p: Pending, outcome: ParseOutcome) => {
+      const applied = this.apply(p, outcome, !!opts.willRetry, false);
+      if (applied === 'indexed') joined.add(p);
+      if (applied === 'retry') return void counts.retry++;
+      if (applied === 'superseded') return void counts.indexed++;
+      if (applied === 'gone') {
+        counts.removed++;
+        if (!this.forgetFile(p.task.fileId)) return;
+      } else counts.indexed++;
+      touched.set(p.key, p.adapter);
+      change.changedFiles.push(p.task.fileId);
+      change.problemFiles.push(p.task.fileId);
+    };
+    const parsing: Array<Promise<void>> = [];
+    let unsent = 0; // pending[unsent..] are not handed to the parser yet
+    const send = (all: boolean) => {
+      // Parts go out in runs of at least PARSER_MIN_BATCH files (the last one whatever its size,
+      // where a small batch as a whole is parsed in-process).
+      if (pending.length - unsent < (all ? 1 : this.parserMinBatch)) return;
+      const part = pending.slice(unsent);
+      unsent = pending.length;
+      const whole = all && part.length === pending.length;
+      parsing.push(this.parseEach(part, (i, o) => onOutcome(part[i], o), opts.concurrency, !whole));
+    };
+    await produce((absPaths) => {
+      for (const abs of absPaths) {
+        const p = this.prepare(rootId, abs);
+        if (p) pending.push(p);
+        else counts.ignored++;
+      }
+      send(false);
+    });
+    send(true);
+    await Promise.all(parsing);
     // Workers started for the batch (or warmed for one that turned out small) are let go
     // before assembly allocates; live changes are parsed in-process.
     await this.parser?.release?.();
     performance.mark('greenlight:batch-parsed', { detail: { files: pending.length } });
-    // Files join their groups in the order given (a scan's sorted order), not in the order the
-    // workers finished them, so a run lists its files the same way every time.
-    pending.forEach((p, i) => joined[i] && this.join(p));
+    // Files join their groups in path order, not in the order they were listed or the workers
+    // finished them, so a run lists its files the same way every time.
+    pending.sort((a, b) => (a.task.abs < b.task.abs ? -1 : a.task.abs > b.task.abs ? 1 : a.seq - b.seq));
+    for (const p of pending) if (joined.has(p)) this.join(p);
     pending.length = 0; // the tasks are indexed now; let them go before assembly allocates
+    joined.clear();
     const keys = new Set<string>();
     for (const [key, adapter] of touched) for (const k of this.withDependents(key, adapter)) keys.add(k);
     const assembled = this.reassemble([...keys]);
@@ -268,9 +294,10 @@ export class WorkspaceIndex extends EventEmitter {
     return out;
   }
 
-  private async parseEach(pending: Pending[], onOutcome: (index: number, outcome: ParseOutcome) => void, concurrency = 16): Promise<void> {
+  /** `partOfMore`: one part of a larger batch, worth the workers whatever its own size. */
+  private async parseEach(pending: Pending[], onOutcome: (index: number, outcome: ParseOutcome) => void, concurrency = 16, partOfMore = false): Promise<void> {
     let local: number[] = pending.map((_, i) => i);
-    if (this.parser && pending.length >= this.parserMinBatch) {
+    if (this.parser && (partOfMore || pending.length >= this.parserMinBatch)) {
       local = [];
       await this.parser.parseEach(
         pending.map((p) => p.task),

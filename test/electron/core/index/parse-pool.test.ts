@@ -141,6 +141,31 @@ describe('parse pool', () => {
     }
   });
 
+  it('indexes a listing streamed folder by folder exactly as one sorted batch, files in the same order', async () => {
+    const pool = new ParsePool({ workerFile, size: 2 });
+    try {
+      const dir = path.join(REPO, 'test/fixtures');
+      const batch = new WorkspaceIndex({ adapters: ALL_ADAPTERS, now: () => 0 });
+      const streamed = new WorkspaceIndex({ adapters: ALL_ADAPTERS, parser: pool, parserMinBatch: 4, now: () => 0 });
+      await batch.upsertFiles(batch.addRoot(dir).id, await scanTree(dir));
+      const parts: number[] = [];
+      const counts = await streamed.upsertStream(streamed.addRoot(dir).id, async (add) => {
+        // Folders arrive in listing order, not sorted; several parts go to the workers.
+        await scanTree(dir, undefined, undefined, (files) => {
+          parts.push(files.length);
+          add([...files].reverse());
+        });
+      });
+      expect(parts.length).toBeGreaterThan(3);
+      expect(counts.indexed).toBe(batch.fileCount());
+      const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(streamed.listRuns())).toEqual(byId(batch.listRuns()));
+      expect(streamed.problemCount()).toEqual(batch.problemCount());
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('survives a file that hangs its worker and one that kills it, blaming only those files', async () => {
     const pool = new ParsePool({ workerFile: fakeWorker(), size: 2, timeoutMs: 400, batchSize: 3 });
     try {
