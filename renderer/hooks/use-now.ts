@@ -10,7 +10,10 @@ let timer: ReturnType<typeof setInterval> | undefined;
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
-    now = Date.now();
+    // Catch up only when the clock stopped long enough to be wrong (or the system clock was
+    // set back): moving it on every first subscribe would change what the first render just
+    // showed and force a second render of every row at once (the inbox's first screen).
+    if (Math.abs(Date.now() - now) >= TICK_MS) now = Date.now();
     timer = setInterval(() => {
       now = Date.now();
       for (const l of listeners) l();

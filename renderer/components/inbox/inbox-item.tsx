@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Gate, RunSummary } from '../../../shared/model';
 import { useFlashClass } from '../../stores/ui-store';
 import { FamilyBadge } from '../common/family-badge';
@@ -52,11 +52,24 @@ export const InboxItem = memo(function InboxItem({ gate, run, now, selected, onS
             {gate.question ? <span className="inbox-question">{gate.question}</span> : gate.title !== title ? <span>{gate.title}</span> : null}
           </span>
         </span>
-        <span className="inbox-wait" title={gate.since ? `Waiting since ${formatAbsolute(gate.since)}` : 'Start time unknown'}>
-          {waited}
-        </span>
+        <WaitingTime since={gate.since} waited={waited} />
       </RouteLink>
       <GateActions gate={gate} compact keyHints={selected} />
     </li>
   );
 });
+
+/**
+ * "waiting 3d 4h", with the exact start as a tooltip. The tooltip's date is formatted when the
+ * pointer first comes near: the first toLocaleString() of a page loads the locale's date data
+ * (10–25 ms in Chromium), which the inbox's first screen should not wait for.
+ */
+function WaitingTime({ since, waited }: { since?: string; waited: string }) {
+  const [hovered, setHovered] = useState(false);
+  const title = !since ? 'Start time unknown' : hovered ? `Waiting since ${formatAbsolute(since)}` : undefined;
+  return (
+    <span className="inbox-wait" title={title} onPointerEnter={since && !hovered ? () => setHovered(true) : undefined}>
+      {waited}
+    </span>
+  );
+}

@@ -16,12 +16,15 @@ const RENDERED_MARK = 'greenlight:inbox-rendered';
 export const VIRTUAL_FROM = 100;
 /**
  * Rows all have the same height (one title line, one detail line). Rows are laid out in the
- * normal flow between two paddings, so a guess a little off only shifts the paddings: measuring
- * every row would force a layout per row on the first render.
+ * normal flow between two paddings of the list, inside a scroll box, so a guess a little off only
+ * shifts the paddings: measuring every row would force a layout per row on the first render.
+ * The paddings are the list's, never the scroll box's: a box's padding cannot shrink, so padding
+ * on the scroll box itself made it as tall as all rows together (it then measured itself as a
+ * 60,000-pixel viewport, drew every row once, and could scroll only a little way).
  */
 const ROW_HEIGHT = 61;
-/** What the list assumes before it can measure itself, so the first render already shows rows. */
-const INITIAL_RECT = { width: 1200, height: 900 };
+/** Before the list can measure itself it assumes the window's size (a little more than it gets), so the first render already shows the rows in view. */
+const initialRect = () => ({ width: globalThis.innerWidth || 1200, height: globalThis.innerHeight || 900 });
 const LIST_BOTTOM_PADDING = 24;
 const FALLBACK_ROWS = 30;
 
@@ -31,14 +34,14 @@ export function InboxView() {
   const selection = useUiStore((s) => s.inboxSelection);
   const dialogOpen = useUiStore((s) => s.shortcutsOpen);
   const now = useNow();
-  const listRef = useRef<HTMLUListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = gates.length > VIRTUAL_FROM;
   const virtualizer = useVirtualizer({
     count: virtual ? gates.length : 0,
-    getScrollElement: () => listRef.current,
+    getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => gates[i]?.id ?? i,
-    initialRect: INITIAL_RECT,
+    initialRect: initialRect(),
     overscan: 8,
   });
 
@@ -75,7 +78,7 @@ export function InboxView() {
       if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
       return;
     }
-    const items = listRef.current?.querySelectorAll<HTMLElement>('[data-gate-id]') ?? [];
+    const items = scrollRef.current?.querySelectorAll<HTMLElement>('[data-gate-id]') ?? [];
     const el = Array.from(items).find((e) => e.dataset.gateId === selection);
     el?.scrollIntoView?.({ block: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the selection only
@@ -101,14 +104,16 @@ export function InboxView() {
           <p>No gate is waiting for a decision. New ones appear here as soon as a pipeline stops for review.</p>
         </EmptyState>
       ) : (
-        <ul className="inbox-list" ref={listRef} aria-label="Waiting gates" style={padding} data-virtual={virtual || undefined}>
-          {virtual
-            ? rows.map((v) => {
-                const g = gates[v.index];
-                return <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />;
-              })
-            : gates.map((g) => <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />)}
-        </ul>
+        <div className="inbox-scroll" ref={scrollRef} data-virtual={virtual || undefined}>
+          <ul className="inbox-list" aria-label="Waiting gates" style={padding}>
+            {virtual
+              ? rows.map((v) => {
+                  const g = gates[v.index];
+                  return <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />;
+                })
+              : gates.map((g) => <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />)}
+          </ul>
+        </div>
       )}
       <RecentDecisions />
     </section>

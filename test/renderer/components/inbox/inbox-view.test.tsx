@@ -105,6 +105,18 @@ describe('InboxView', () => {
     expect(useUiStore.getState().inboxSelection).toBe('g-recent');
   });
 
+  it('gives the exact start time as a tooltip once the pointer comes to the waiting time', () => {
+    load();
+    applySnapshot(snapshot({ runs: [summary({ id: 'x' })], gates: [gate({ id: 'g-x', runId: 'x', since: '2026-03-28T09:46:00Z' }), gate({ id: 'g-y', runId: 'x' })] }));
+    render(<InboxView />);
+    const [timed, untimed] = screen.getAllByText(/^waiting/);
+    expect(untimed.getAttribute('title')).toBe('Start time unknown');
+    // Formatting a date loads the locale's date data, which the first screen does not wait for.
+    expect(timed.getAttribute('title')).toBeNull();
+    fireEvent.pointerOver(timed);
+    expect(timed.getAttribute('title')).toBe(`Waiting since ${new Date('2026-03-28T09:46:00Z').toLocaleString()}`);
+  });
+
   it('marks the first render with data for the benchmark', () => {
     performance.clearMarks('greenlight:inbox-rendered');
     const mark = vi.spyOn(performance, 'mark');

@@ -49,6 +49,19 @@ describe('InboxView with many gates', () => {
     expect(screen.getAllByTestId('inbox-item')).toHaveLength(1);
   });
 
+  it('scrolls in a box of its own, with the virtual paddings on the list inside it', () => {
+    loadMany();
+    render(<InboxView />);
+    const list = screen.getByRole('list', { name: 'Waiting gates' });
+    const box = list.parentElement!;
+    expect(box.getAttribute('data-virtual')).toBe('true');
+    expect(box.className).toBe('inbox-scroll');
+    // A box's own padding cannot shrink: on the scrolling box it would make the box as tall as
+    // every row together, so it would measure itself as the viewport and draw every row.
+    expect(box.getAttribute('style')).toBeNull();
+    expect(list.style.paddingBottom).toMatch(/px$/);
+  });
+
   it('moves the selection through the whole list with j/k, beyond the rendered rows', () => {
     loadMany();
     render(<InboxView />);
