@@ -147,22 +147,26 @@ function lineAndColumn(text: string, pos: number): string {
  */
 export function mayRepeatKeys(text: string, parsedKeys: number): boolean {
   if (parsedKeys === 0) return text.includes('{') && text.includes(':');
-  if (hasSpacedColon(text)) return true;
-  let written = 0;
-  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) written++;
-  return written !== parsedKeys;
+  return quotedColons(text) !== parsedKeys;
 }
 
-/** Is some `"` followed by JSON white space and then `:`? (A regex for this costs as much as JSON.parse.) */
-function hasSpacedColon(text: string): boolean {
-  for (const ws of ['" ', '"\n', '"\r', '"\t']) {
-    for (let i = text.indexOf(ws); i !== -1; i = text.indexOf(ws, i + 1)) {
-      let j = i + 1;
-      while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) === 0x3a /* : */) return true;
+/**
+ * How many `:` directly follow a `"`, or -1 when some `"` is followed by white space and then
+ * `:` (then the count says nothing). Colons are far rarer than quotes in JSON, so the walk goes
+ * from colon to colon and looks back: a pass over the text at memchr speed.
+ */
+function quotedColons(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22 /* " */) count++;
+    else if (isJsonSpace(before)) {
+      let j = i - 2;
+      while (j >= 0 && isJsonSpace(text.charCodeAt(j))) j--;
+      if (text.charCodeAt(j) === 0x22) return -1;
     }
   }
-  return false;
+  return count;
 }
 
 const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
