@@ -1,5 +1,7 @@
 // The shell: sidebar, the routed main pane, toasts and the shortcuts sheet. Connects to the
-// desk once; everything else reads from the stores.
+// desk once; everything else reads from the stores. The inbox is part of the first chunk; the
+// other views load as their own chunks on first use, or when the browser is idle after the
+// first screen, so opening a run is usually instant.
 import { useEffect } from 'react';
 import { connect, useDeskStore } from './stores/desk-store';
 import { useUiStore } from './stores/ui-store';
@@ -9,15 +11,20 @@ import { useHashRoute } from './hooks/use-hash-route';
 import { useTheme } from './hooks/use-theme';
 import { DecisionBanner } from './components/decisions/decision-banner';
 import { DecisionLayer } from './components/decisions/decision-layer';
+import { lazyView, whenIdle } from './components/common/lazy-view';
 import { InboxView } from './components/inbox/inbox-view';
-import { ProblemsView } from './components/problems/problems-view';
-import { RunView } from './components/run/run-view';
-import { RunsView } from './components/runs/runs-view';
 import { LoadingState, NoFolders } from './components/shell/first-state';
 import { Notices } from './components/shell/notices';
 import { ShortcutsDialog } from './components/shell/shortcuts-dialog';
 import { Sidebar } from './components/shell/sidebar';
 import { Toasts } from './components/shell/toasts';
+
+const RunView = lazyView(() => import('./chunks/run-view').then((m) => m.RunView), { what: 'the run', className: 'lazy-placeholder--view' });
+const RunsView = lazyView(() => import('./chunks/runs-view').then((m) => m.RunsView), { what: 'the runs', className: 'lazy-placeholder--view' });
+const ProblemsView = lazyView(() => import('./chunks/problems-view').then((m) => m.ProblemsView), {
+  what: 'the problems',
+  className: 'lazy-placeholder--view',
+});
 
 export function App() {
   useTheme();
@@ -46,6 +53,15 @@ function MainPane() {
   const ready = useDeskStore((s) => s.ready);
   const loaded = useDeskStore((s) => s.loaded);
   const hasRoots = useDeskStore((s) => s.roots.length > 0);
+  const showing = loaded && ready;
+  useEffect(() => {
+    if (!showing) return;
+    whenIdle(() => {
+      void RunView.preload();
+      void RunsView.preload();
+      void ProblemsView.preload();
+    });
+  }, [showing]);
   if (!loaded || !ready) return <LoadingState />;
   if (!hasRoots) return <NoFolders />;
   switch (route.name) {

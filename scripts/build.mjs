@@ -1,7 +1,7 @@
 // Builds every piece with esbuild: the renderer (served by Electron and by `greenlight serve`),
 // the Electron main process and preload, and the plain-Node CLI/core.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,8 +39,20 @@ const has = (p) => existsSync(path.join(root, p));
 const jobs = [
   has('renderer/main.tsx') && build({
     entryPoints: [path.join(root, 'renderer/main.tsx')],
+    // The metafile's paths are relative to this; withModulePreloads() reads them.
+    absWorkingDir: root,
     outdir: path.join(out, 'renderer/assets'),
     entryNames: 'app',
+    // Views the inbox does not need (run, runs, problems, editor, chart, markdown, and zod for
+    // the live stream's check) are imported with import(): each becomes a chunk loaded on first
+    // use, so the first screen loads and evaluates only its own code. They are imported through
+    // renderer/chunks/*.ts, which also import the shell (app.tsx): esbuild puts a module into a
+    // chunk keyed by the set of entries that reach it, so without that every combination of
+    // views sharing a store or a component made one more small chunk for the first screen to
+    // fetch (a dozen); with it, everything the first screen needs is in one shared chunk beside
+    // app.js. Chunks stay beside app.js in assets/, which both shells serve.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -51,6 +63,7 @@ const jobs = [
     loader: { '.svg': 'file', '.png': 'file', '.woff2': 'file' },
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     logLevel: 'warning',
+    metafile: true,
   }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
   // Worker threads of the parse pool; found beside cli.cjs and one folder up from electron/main.cjs.
@@ -60,9 +73,38 @@ const jobs = [
   has('electron/preload/preload.ts') && build({ ...node, platform: 'browser', entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
 ];
 
-await Promise.all(jobs);
-if (has('renderer/index.html')) cpSync(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
+const [renderer] = await Promise.all(jobs);
+if (has('renderer/index.html')) {
+  const html = readFileSync(path.join(root, 'renderer/index.html'), 'utf8');
+  writeFileSync(path.join(out, 'renderer/index.html'), renderer ? withModulePreloads(html, renderer.metafile) : html);
+}
 if (existsSync(path.join(root, 'renderer/public'))) cpSync(path.join(root, 'renderer/public'), path.join(out, 'renderer'), { recursive: true });
 rmSync(dist, { recursive: true, force: true });
 renameSync(out, dist);
 console.log('build: dist/ ready');
+
+/**
+ * The entry imports shared chunks (React, the stores…) that the browser would only discover
+ * once app.js has arrived and been parsed: one more round trip before anything runs. Listing
+ * every chunk the entry needs up front as <link rel="modulepreload"> (allowed by script-src
+ * 'self') fetches them alongside app.js. Lazy views' chunks are not listed: they load on use.
+ */
+function withModulePreloads(html, metafile) {
+  const outputs = metafile.outputs;
+  const rel = (file) => path.relative(path.join(out, 'renderer'), path.resolve(root, file)).split(path.sep).join('/');
+  const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint === 'renderer/main.tsx' && f.endsWith('.js'));
+  if (!entry) throw new Error('build: no output for renderer/main.tsx');
+  const needed = [];
+  const visit = (file) => {
+    for (const imp of outputs[file].imports) {
+      if (imp.kind !== 'import-statement' || needed.includes(imp.path)) continue;
+      needed.push(imp.path);
+      visit(imp.path);
+    }
+  };
+  visit(entry);
+  const tag = `<script type="module" src="${rel(entry)}"></script>`;
+  if (!html.includes(tag)) throw new Error(`build: renderer/index.html must load the entry as ${tag}`);
+  const links = needed.map((f) => `<link rel="modulepreload" href="${rel(f)}" />\n    `).join('');
+  return html.replace(tag, links + tag);
+}

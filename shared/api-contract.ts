@@ -113,14 +113,5 @@ export const deskEventSchema = z.discriminatedUnion('type', [
 ]);
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 
-/** The HTTP transport's routes, kept beside the contract so server and client agree. */
-export const HTTP_ROUTES = {
-  api: (c: Channel) => `/api/${c}`,
-  events: '/api/events',
-  artifact: (artifactId: string) => `/artifacts/${encodeURIComponent(artifactId)}`,
-} as const;
-
-/** The Electron transport's custom protocol for artifact bytes (Range-capable). */
-export const ARTIFACT_PROTOCOL = 'greenlight-artifact';
-export const IPC_EVENT_CHANNEL = 'greenlight:event';
-export const ipcChannel = (c: Channel) => `greenlight:${c}`;
+// Re-exported so existing imports keep working; they live apart so the renderer can load them without zod.
+export { ARTIFACT_PROTOCOL, HTTP_ROUTES, IPC_EVENT_CHANNEL, ipcChannel } from './api-routes';

@@ -3,19 +3,13 @@
 // holds no filesystem paths the renderer could misuse: files are referred to by opaque ids
 // plus a display path relative to their watched root.
 import { z } from 'zod';
+import { DECISION_KINDS, FAMILIES, RUN_STATUSES } from './model-constants';
 
-export const FAMILIES = ['openmontage', 'twinklr', 'omniclaude', 'aivideo', 'cinecut', 'gate'] as const;
+// The zod-free constants live in model-constants.ts (the renderer's first screen loads them
+// without zod); re-exported here so every existing import keeps working.
+export { DECISION_KINDS, FAMILIES, FAMILY_LABELS, RUN_STATUSES } from './model-constants';
 export const familySchema = z.enum(FAMILIES);
 export type Family = z.infer<typeof familySchema>;
-
-export const FAMILY_LABELS: Record<Family, string> = {
-  openmontage: 'OpenMontage',
-  twinklr: 'Twinklr',
-  omniclaude: 'OmniClaude',
-  aivideo: 'aivideo',
-  cinecut: 'CineCut',
-  gate: 'Gate protocol',
-};
 
 export const severitySchema = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -155,7 +149,6 @@ export const stageSchema = z.object({
 });
 export type Stage = z.infer<typeof stageSchema>;
 
-export const DECISION_KINDS = ['approve', 'reject', 'edit', 'branch'] as const;
 export const decisionKindSchema = z.enum(DECISION_KINDS);
 export type DecisionKind = z.infer<typeof decisionKindSchema>;
 
@@ -245,7 +238,7 @@ export const lineageSchema = z.object({
 });
 export type Lineage = z.infer<typeof lineageSchema>;
 
-export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed', 'stale', 'incomplete', 'unknown']);
+export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
 export const runSummarySchema = z.object({

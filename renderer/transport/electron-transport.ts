@@ -1,5 +1,6 @@
 // Electron mode: the preload exposes one named function per channel on window.greenlight.
-import { ARTIFACT_PROTOCOL, type Channel, type ChannelArgs, type ChannelResult, type DeskEvent } from '../../shared/api-contract';
+import type { Channel, ChannelArgs, ChannelResult, DeskEvent } from '../../shared/api-contract';
+import { ARTIFACT_PROTOCOL } from '../../shared/api-routes';
 import type { GreenlightBridge } from '../../shared/preload-bridge';
 import type { Transport } from './transport';
 

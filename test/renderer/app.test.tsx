@@ -1,12 +1,17 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/app';
 import { useUiStore } from '../../renderer/stores/ui-store';
 import { setTransport } from '../../renderer/transport/current-transport';
 import type { FakeTransport } from './fake-transport';
 import { flush, gate, snapshot, summary } from './fixtures';
 import { resetStores } from './reset-stores';
+import { loadAllLazyViews } from '../../renderer/components/common/lazy-view';
+
+// The views split into their own chunks (renderer/components/common/lazy-view.tsx) are loaded
+// up front, so they render at once like the rest of the tree.
+beforeAll(() => loadAllLazyViews());
 
 vi.mock('../../renderer/components/checkpoint/checkpoint-view', () => ({ CheckpointView: () => <div data-testid="checkpoint-view" /> }));
 vi.mock('../../renderer/components/iterations/iterations-panel', () => ({ IterationsPanel: () => <div /> }));

@@ -3,16 +3,17 @@
 import type { ArtifactContent } from '../../../shared/api-contract';
 import type { Artifact } from '../../../shared/model';
 import { artifactUrl, useArtifact } from '../../stores/artifact-store';
-import '../../styles/artifacts.css';
-import '../../styles/review.css';
 import { FileArtifact } from './file-artifact';
 import { ImageViewer } from './image-viewer';
+import { lazyView } from '../common/lazy-view';
 import { JsonTree } from './json-tree';
-import { MarkdownViewer } from './markdown-viewer';
 import { MediaPlayer } from './media-player';
 import { MissingArtifact } from './missing-artifact';
 import { TextViewer } from './text-viewer';
 import { UrlArtifact } from './url-artifact';
+
+// The markdown parser (micromark, remark-gfm) loads with the first markdown artifact shown.
+const MarkdownViewer = lazyView(() => import('../../chunks/markdown-viewer').then((m) => m.MarkdownViewer), { what: 'the document' });
 
 export function isMarkdown(artifact: Pick<Artifact, 'name' | 'rel' | 'mediaType'>): boolean {
   if (artifact.mediaType && /markdown/i.test(artifact.mediaType)) return true;

@@ -1,7 +1,6 @@
 // One stage of a run as a reviewer sees it: what state it is in, the gate waiting on a human,
 // the judge's or reviewer's verdict, the artifacts themselves, and what is wrong with the file.
 import type { Run, Stage } from '../../../shared/model';
-import '../../styles/checkpoint.css';
 import { ReviewPanel } from '../review/review-panel';
 import { BranchAction } from '../decisions/branch-action';
 import { ArtifactList } from './artifact-list';

@@ -2,7 +2,7 @@
 // core's preview), or why it cannot be; a note (required to reject: the pipeline and the next
 // person need to know what to change); the approved budget for an OpenMontage proposal.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { FAMILY_LABELS } from '../../../shared/model';
+import { FAMILY_LABELS } from '../../../shared/model-constants';
 import { closeDialog, decide, type DecideDialog as DecideDialogState } from '../../stores/decision-store';
 import { humanise } from '../common/format';
 import { Modal } from './modal';

@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Run } from '../../../shared/model';
 import { selectIteration, sortIterations, startCompare, useIterationView } from '../../stores/iteration-store';
-import '../../styles/iterations.css';
 import { formatScore } from '../checkpoint/format-values';
 import { buildSeries, plateauRanges } from './chart-series';
 import { DRAW_LIMIT, downsampleMinMax } from './downsample';
@@ -11,7 +10,10 @@ import { IterationCompare, defaultPair } from './iteration-compare';
 import { IterationDetail } from './iteration-detail';
 import { IterationTable } from './iteration-table';
 import { ChartLegend } from './chart-legend';
-import { ScoreChart } from './score-chart';
+import { lazyView } from '../common/lazy-view';
+
+// Recharts and d3 are most of this view's code: they load as their own chunk, in the chart's frame.
+const ScoreChart = lazyView(() => import('../../chunks/score-chart').then((m) => m.ScoreChart), { what: 'the chart', className: 'gl-chart' });
 
 const MAX_KEPT_GAPS = 50;
 

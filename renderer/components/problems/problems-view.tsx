@@ -1,7 +1,7 @@
 // Every invalid file with its reasons, grouped by file, errors first; each links to its run.
 import { useEffect, useMemo, useState } from 'react';
 import type { Family, Severity } from '../../../shared/model';
-import { FAMILY_LABELS } from '../../../shared/model';
+import { FAMILY_LABELS } from '../../../shared/model-constants';
 import { useDeskStore } from '../../stores/desk-store';
 import { groupProblems, problemFamilies } from '../../stores/problem-groups';
 import { loadProblems, setProblemFilter, setProblemsActive, useProblemsStore } from '../../stores/problems-store';

@@ -1,7 +1,6 @@
 // Review and judge results as a producer reads them: verdict and score first, then what is good,
 // what is wrong (worst first) and what the reviewer asks for next.
 import type { Review } from '../../../shared/model';
-import '../../styles/review.css';
 import { DecisionBadge } from './decision-badge';
 import { groupIssues, severityTone } from './issue-groups';
 import { ScoreBar } from './score-bar';

@@ -1,4 +1,4 @@
-import { FAMILIES, FAMILY_LABELS, runStatusSchema, type Family, type RunStatus } from '../../../shared/model';
+import { FAMILIES, FAMILY_LABELS, RUN_STATUSES, type Family, type RunStatus } from '../../../shared/model-constants';
 import { useDeskStore } from '../../stores/desk-store';
 import { resetRunsFilter, setRunsFilter, setRunsQuery, useUiStore } from '../../stores/ui-store';
 import { statusLabel } from '../common/status';
@@ -50,7 +50,7 @@ export function RunsToolbar({ shown, total }: { shown: number; total: number }) 
         onChange={(e) => setRunsFilter({ status: e.target.value as RunStatus | 'all' })}
       >
         <option value="all">Any status</option>
-        {runStatusSchema.options.map((s) => (
+        {RUN_STATUSES.map((s) => (
           <option key={s} value={s}>
             {statusLabel(s)}
           </option>

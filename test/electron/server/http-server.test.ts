@@ -39,6 +39,8 @@ describe('greenlight serve', () => {
   beforeAll(async () => {
     renderer.write('index.html', '<!doctype html><title>Greenlight</title>');
     renderer.write('assets/app.js', 'console.log(1)');
+    // Views load as chunks beside the entry (scripts/build.mjs: splitting, chunkNames).
+    renderer.write('assets/run-view-ABC123.js', 'export const x = 1;');
     tmp.write('review/frame.png', png);
     outside.write('secret.png', png);
     mkdirSync(path.join(tmp.dir, 'review'), { recursive: true });
@@ -87,6 +89,17 @@ describe('greenlight serve', () => {
     const body = JSON.parse(snap.body.toString());
     expect(body.result.runs.some((r: { family: string }) => r.family === 'gate')).toBe(true);
     expect(snap.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves the code-split chunks beside the entry as JavaScript, under the same CSP, without the token', async () => {
+    for (const file of ['assets/app.js', 'assets/run-view-ABC123.js']) {
+      const res = await request(server.port, { path: `/${file}` });
+      expect(res.status, file).toBe(200);
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await request(server.port, { path: '/assets/missing-chunk.js' })).status).toBe(404);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (CSRF)', async () => {

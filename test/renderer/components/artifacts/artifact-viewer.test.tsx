@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArtifactContent } from '../../../../shared/api-contract';
 import type { Artifact } from '../../../../shared/model';
 import { ArtifactViewer } from '../../../../renderer/components/artifacts/artifact-viewer';
@@ -9,6 +9,11 @@ import { invalidateArtifacts } from '../../../../renderer/stores/artifact-store'
 import { setTransport } from '../../../../renderer/transport/current-transport';
 import { FakeTransport } from '../../fake-transport';
 import { flush } from '../../fixtures';
+import { loadAllLazyViews } from '../../../../renderer/components/common/lazy-view';
+
+// The views split into their own chunks (renderer/components/common/lazy-view.tsx) are loaded
+// up front, so they render at once like the rest of the tree.
+beforeAll(() => loadAllLazyViews());
 
 function art(p: Partial<Artifact> & { id: string }): Artifact {
   return { name: p.id, kind: 'file', role: 'other', source: 'file', fileId: `f-${p.id}`, ...p };

@@ -10,6 +10,11 @@ import { setTransport } from '../../../../renderer/transport/current-transport';
 import type { FakeTransport } from '../../fake-transport';
 import { flush } from '../../fixtures';
 import { resetStores } from '../../reset-stores';
+import { loadAllLazyViews } from '../../../../renderer/components/common/lazy-view';
+
+// The views split into their own chunks (renderer/components/common/lazy-view.tsx) are loaded
+// up front, so they render at once like the rest of the tree.
+beforeAll(() => loadAllLazyViews());
 
 const CONTENT = JSON.stringify({ title: 'Solar sails', sections: [{ name: 'hook', seconds: 8 }] }, null, 2);
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileView } from '../../../../shared/api-contract';
 import type { Iteration, Run } from '../../../../shared/model';
 import { IterationsPanel } from '../../../../renderer/components/iterations/iterations-panel';
@@ -9,6 +9,11 @@ import { useIterationStore } from '../../../../renderer/stores/iteration-store';
 import { setTransport } from '../../../../renderer/transport/current-transport';
 import { FakeTransport } from '../../fake-transport';
 import { flush, run, stage } from '../../fixtures';
+import { loadAllLazyViews } from '../../../../renderer/components/common/lazy-view';
+
+// The views split into their own chunks (renderer/components/common/lazy-view.tsx) are loaded
+// up front, so they render at once like the rest of the tree.
+beforeAll(() => loadAllLazyViews());
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

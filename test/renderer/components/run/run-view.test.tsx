@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../../../../shared/model';
 import { RunView } from '../../../../renderer/components/run/run-view';
 import { applyEvent, applySnapshot } from '../../../../renderer/stores/desk-store';
@@ -9,6 +9,11 @@ import { setTransport } from '../../../../renderer/transport/current-transport';
 import type { FakeTransport } from '../../fake-transport';
 import { ROOT, flush, gate, run, snapshot, stage, summary } from '../../fixtures';
 import { resetStores } from '../../reset-stores';
+import { loadAllLazyViews } from '../../../../renderer/components/common/lazy-view';
+
+// The views split into their own chunks (renderer/components/common/lazy-view.tsx) are loaded
+// up front, so they render at once like the rest of the tree.
+beforeAll(() => loadAllLazyViews());
 
 // The checkpoint and iterations panels belong to another part of the UI; here only what is
 // handed to them matters.

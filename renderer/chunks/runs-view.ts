@@ -1,0 +1,5 @@
+// Entry of the chunk with the runs list, loaded on first use by app.tsx.
+// It imports the shell as well, which it needs anyway: scripts/build.mjs says why.
+import '../app';
+
+export { RunsView } from '../components/runs/runs-view';
