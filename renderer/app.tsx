@@ -52,6 +52,7 @@ function MainPane() {
   const route = useUiStore((s) => s.route);
   const ready = useDeskStore((s) => s.ready);
   const loaded = useDeskStore((s) => s.loaded);
+  const complete = useDeskStore((s) => s.complete);
   const hasRoots = useDeskStore((s) => s.roots.length > 0);
   const showing = loaded && ready;
   useEffect(() => {
@@ -64,6 +65,8 @@ function MainPane() {
   }, [showing]);
   if (!loaded || !ready) return <LoadingState />;
   if (!hasRoots) return <NoFolders />;
+  // Only the inbox can be drawn from its first screen; the other views need every run.
+  if (!complete && route.name !== 'inbox') return <LoadingState />;
   switch (route.name) {
     case 'inbox':
       return <InboxView />;

@@ -35,8 +35,19 @@ export const snapshotSchema = z.object({
   ready: z.boolean(),
   mode: z.enum(['electron', 'browser']),
   version: z.string(),
+  /**
+   * Present when only the inbox's first screen was asked for and sent: `gates` then holds the
+   * oldest waiting gates (in the inbox's order, shared/gate-order.ts) and `runs` their runs, and
+   * these are the desk's totals. The renderer draws the inbox from it and loads the full snapshot
+   * next, so a desk with thousands of runs shows its inbox without waiting for all of them.
+   */
+  firstScreen: z.object({ waitingCount: z.number(), runCount: z.number() }).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** getSnapshot's optional request: `firstScreen: n` asks for the n oldest waiting gates and their runs only. */
+export const snapshotRequestSchema = z.object({ firstScreen: z.number().int().min(1).max(500) });
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
 
 export const artifactContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('json'), value: z.unknown(), size: z.number() }),
@@ -64,7 +75,7 @@ function channel<A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: 
 }
 
 export const apiContract = {
-  getSnapshot: channel(z.tuple([]), snapshotSchema),
+  getSnapshot: channel(z.tuple([snapshotRequestSchema.optional()]), snapshotSchema),
   getRun: channel(z.tuple([id]), runSchema.nullable()),
   listProblems: channel(z.tuple([]), z.array(problemSchema)),
   getArtifact: channel(z.tuple([id]), artifactResultSchema.nullable()),

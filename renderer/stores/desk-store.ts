@@ -1,15 +1,21 @@
 // The desk: what every view needs at a glance — roots, run summaries, waiting gates, problem
 // counts, notices — kept live from the transport's events. Detail (a run, the problems list,
 // artifact bodies) lives in its own store and is told here when its data changed.
+//
+// Opened on the inbox, the desk first asks for the inbox's first screen only (the oldest waiting
+// gates and their runs, with the totals), draws it, and loads the full snapshot after that paint:
+// with thousands of runs the full snapshot takes longer to parse than everything else the first
+// screen needs. Until it is in, `complete` is false and the other views wait for it.
 import { create } from 'zustand';
-import type { DeskEvent, Snapshot } from '../../shared/api-contract';
+import type { DeskEvent, Snapshot, SnapshotRequest } from '../../shared/api-contract';
 import type { Gate, Notice, Root, RunSummary } from '../../shared/model';
 import { getTransport } from '../transport/current-transport';
 import { invalidateArtifacts } from './artifact-store';
-import { waitingGatesOldestFirst } from './gate-order';
+import { waitingGatesOldestFirst } from '../../shared/gate-order';
+import { afterNextPaint } from './after-paint';
 import { markProblemsStale } from './problems-store';
 import { onRunsChanged } from './run-store';
-import { flash, inOwnWriteWindow, showToast } from './ui-store';
+import { flash, inOwnWriteWindow, showToast, useUiStore } from './ui-store';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -22,8 +28,14 @@ export interface DeskState {
   version?: string;
   roots: Root[];
   runs: Record<string, RunSummary>;
-  /** Waiting gates only, oldest first. */
+  /** Waiting gates only, oldest first (only the first screen's until `complete`). */
   gates: Gate[];
+  /** The full snapshot is in: every run and waiting gate (false while only the inbox's first screen is). */
+  complete: boolean;
+  /** Waiting gates in all: gates.length once complete, the desk's total before. */
+  waitingCount: number;
+  /** Runs in all, likewise. */
+  runCount: number;
   problemCount: { errors: number; warnings: number };
   notices: Notice[];
   connection: Connection;
@@ -32,6 +44,8 @@ export interface DeskState {
 }
 
 const MAX_NOTICES = 20;
+/** Gates in the inbox's first screen: more rows than the tallest window shows, with its overscan. */
+export const FIRST_SCREEN_GATES = 60;
 
 const initialState = (): DeskState => ({
   loaded: false,
@@ -39,6 +53,9 @@ const initialState = (): DeskState => ({
   roots: [],
   runs: {},
   gates: [],
+  complete: false,
+  waitingCount: 0,
+  runCount: 0,
   problemCount: { errors: 0, warnings: 0 },
   notices: [],
   connection: 'connecting',
@@ -66,7 +83,9 @@ export function connect(): () => void {
         useDeskStore.setState({ connection: 'reconnecting' });
       }
     });
-    void refreshSnapshot();
+    // Opened on the inbox, the first screen comes first (see the top of this file).
+    const firstScreen = useUiStore.getState().route.name === 'inbox' && !useDeskStore.getState().loaded;
+    void refreshSnapshot(firstScreen ? { firstScreen: FIRST_SCREEN_GATES } : {});
   }
   return disconnect;
 }
@@ -85,22 +104,33 @@ export function resetDesk(): void {
   useDeskStore.setState(initialState(), true);
 }
 
-export function refreshSnapshot(): Promise<void> {
+/** Loads the full snapshot (after the inbox's first screen, when `firstScreen` asks for that). */
+export function refreshSnapshot(opts: Partial<SnapshotRequest> = {}): Promise<void> {
   if (fetching) {
     dirty = true;
     return fetching;
   }
   fetching = (async () => {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    let request: SnapshotRequest | undefined = opts.firstScreen ? { firstScreen: opts.firstScreen } : undefined;
+    for (let attempt = 0; attempt < 3; ) {
       dirty = false;
+      let snapshot: Snapshot;
       try {
-        const snapshot = await getTransport().invoke('getSnapshot');
+        snapshot = await (request ? getTransport().invoke('getSnapshot', request) : getTransport().invoke('getSnapshot'));
         applySnapshot(snapshot);
       } catch (e) {
         useDeskStore.setState({ error: e instanceof Error ? e.message : String(e) });
         return;
       }
+      if (request && snapshot.firstScreen) {
+        // On screen soon: the full snapshot next, once that is painted (parsing it would hold the paint up).
+        request = undefined;
+        await afterNextPaint();
+        continue;
+      }
+      request = undefined;
       if (!dirty) return;
+      attempt++;
     }
   })().finally(() => {
     fetching = undefined;
@@ -108,9 +138,11 @@ export function refreshSnapshot(): Promise<void> {
   return fetching;
 }
 
+/** A full snapshot, or the inbox's first screen (s.firstScreen set: gates and runs partial). */
 export function applySnapshot(s: Snapshot): void {
   const runs: Record<string, RunSummary> = {};
   for (const r of s.runs) runs[r.id] = r;
+  const gates = waitingGatesOldestFirst(s.gates);
   useDeskStore.setState((prev) => ({
     loaded: true,
     ready: s.ready,
@@ -118,7 +150,10 @@ export function applySnapshot(s: Snapshot): void {
     version: s.version,
     roots: s.roots,
     runs,
-    gates: waitingGatesOldestFirst(s.gates),
+    gates,
+    complete: !s.firstScreen,
+    waitingCount: s.firstScreen ? s.firstScreen.waitingCount : gates.length,
+    runCount: s.firstScreen ? s.firstScreen.runCount : Object.keys(runs).length,
     problemCount: s.problemCount,
     // Notices pushed as events survive a snapshot refresh; the snapshot's own come first.
     notices: mergeNotices(s.notices, prev.notices),
@@ -136,7 +171,10 @@ export function applyEvent(e: DeskEvent): void {
         const runs = { ...s.runs };
         for (const id of e.removed) delete runs[id];
         for (const r of e.upserted) runs[r.id] = r;
-        return { runs, gates: waitingGatesOldestFirst(e.gates), problemCount: e.problemCount };
+        // An event lists every waiting gate; runs it only names (the full snapshot is on its way
+        // while the desk is not complete), so their total is kept until that snapshot.
+        const gates = waitingGatesOldestFirst(e.gates);
+        return { runs, gates, problemCount: e.problemCount, waitingCount: gates.length, runCount: s.complete ? Object.keys(runs).length : s.runCount };
       });
       if (e.changedFiles.length) invalidateArtifacts(e.changedFiles.map((f) => f.id));
       onRunsChanged(e.changedRuns, e.changedFiles);
@@ -156,7 +194,9 @@ export function applyEvent(e: DeskEvent): void {
         const runs: Record<string, RunSummary> = {};
         for (const r of Object.values(s.runs)) if (ids.has(r.rootId)) runs[r.id] = r;
         const gates = s.gates.filter((g) => runs[g.runId]);
-        return { roots: e.roots, runs, gates };
+        // Before the full snapshot the totals stay as they were: it is on its way and counts them.
+        if (!s.complete) return { roots: e.roots, runs, gates };
+        return { roots: e.roots, runs, gates, waitingCount: gates.length, runCount: Object.keys(runs).length };
       });
       return;
     }
@@ -202,5 +242,5 @@ export function describeChangedFiles(rels: readonly string[]): string | undefine
 }
 
 // Derived views, as plain functions so components and tests share them.
-export const selectWaitingCount = (s: DeskState) => s.gates.length;
-export const selectRunCount = (s: DeskState) => Object.keys(s.runs).length;
+export const selectWaitingCount = (s: DeskState) => s.waitingCount;
+export const selectRunCount = (s: DeskState) => s.runCount;

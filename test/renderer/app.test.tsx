@@ -47,6 +47,34 @@ describe('App shell', () => {
     expect(screen.getByRole('heading', { name: 'Inbox' })).toBeTruthy();
   });
 
+  it('draws the inbox from its first screen with the desk’s totals; the other views wait for every run', async () => {
+    const runs = [summary({ id: 'a' }), summary({ id: 'b' }), summary({ id: 'c' })];
+    const gates = [gate({ id: 'g1', runId: 'a', since: '2026-03-27T08:00:00Z' }), gate({ id: 'g2', runId: 'b', since: '2026-03-28T08:00:00Z' })];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    t.handlers.getSnapshot = async (request) => {
+      if (request?.firstScreen) return snapshot({ runs: runs.slice(0, 1), gates: gates.slice(0, 1), firstScreen: { waitingCount: 2, runCount: 3 } });
+      await held;
+      return snapshot({ runs, gates });
+    };
+    await start();
+    expect(screen.getAllByTestId('inbox-item')).toHaveLength(1);
+    expect(screen.getByText('2 gates waiting, oldest first')).toBeTruthy();
+    expect(screen.getByTestId('nav-inbox').textContent).toContain('2');
+    expect(screen.getByTestId('nav-runs').textContent).toContain('3');
+    expect(document.title).toBe('(2) Greenlight');
+    await act(async () => {
+      window.location.hash = '#/runs';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByTestId('loading').textContent).toContain('Loading 3 runs');
+    await act(async () => {
+      release();
+      await vi.waitFor(() => expect(screen.queryByTestId('loading')).toBeNull());
+    });
+    expect(screen.getByRole('heading', { name: 'Runs' })).toBeTruthy();
+  });
+
   it('tells a browser user how to add folders', async () => {
     t.withSnapshot(snapshot({ roots: [] }));
     await start();

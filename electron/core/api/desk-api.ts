@@ -3,6 +3,7 @@
 // file with the system) are supplied by the host.
 import type { ApiHandlers } from '../../../shared/api-contract';
 import type { Desk } from '../desk';
+import { firstScreenOf } from './first-screen';
 import { readArtifactContent, readFileView } from './read-artifact-content';
 import { decideGate, previewDecision } from '../decide/decide-gate';
 import { AutoApprover } from '../decide/auto-approve';
@@ -16,7 +17,7 @@ export function createDeskApi(desk: Desk, host: HostHandlers, opts: { by?: () =>
   const by = opts.by ?? deciderName;
   const autoApprover = new AutoApprover(desk, by);
   return {
-    getSnapshot: async () => desk.snapshot(),
+    getSnapshot: async (request) => (request?.firstScreen ? firstScreenOf(desk.snapshot(), request.firstScreen) : desk.snapshot()),
     getRun: async (id) => {
       const run = desk.index.getRun(id);
       if (!run) return null;

@@ -3,7 +3,7 @@
 // waiting gates opens as fast as one with ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import { useDeskStore } from '../../stores/desk-store';
+import { selectWaitingCount, useDeskStore } from '../../stores/desk-store';
 import { navigate, selectInboxGate, useUiStore } from '../../stores/ui-store';
 import { useListKeys } from '../../hooks/use-list-keys';
 import { useNow } from '../../hooks/use-now';
@@ -29,15 +29,17 @@ const LIST_BOTTOM_PADDING = 24;
 const FALLBACK_ROWS = 30;
 
 export function InboxView() {
+  // Until the full snapshot is in, `gates` holds the first screen's and `waiting` counts them all.
   const gates = useDeskStore((s) => s.gates);
+  const waiting = useDeskStore(selectWaitingCount);
   const runs = useDeskStore((s) => s.runs);
   const selection = useUiStore((s) => s.inboxSelection);
   const dialogOpen = useUiStore((s) => s.shortcutsOpen);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = gates.length > VIRTUAL_FROM;
+  const virtual = waiting > VIRTUAL_FROM;
   const virtualizer = useVirtualizer({
-    count: virtual ? gates.length : 0,
+    count: virtual ? Math.max(waiting, gates.length) : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => gates[i]?.id ?? i,
@@ -96,7 +98,7 @@ export function InboxView() {
       <header className="view-head">
         <h1 id="inbox-title">Inbox</h1>
         <span className="view-sub">
-          {gates.length === 0 ? 'Nothing waiting' : `${gates.length} gate${gates.length === 1 ? '' : 's'} waiting, oldest first`}
+          {waiting === 0 ? 'Nothing waiting' : `${waiting} gate${waiting === 1 ? '' : 's'} waiting, oldest first`}
         </span>
       </header>
       {gates.length === 0 ? (
@@ -109,6 +111,8 @@ export function InboxView() {
             {virtual
               ? rows.map((v) => {
                   const g = gates[v.index];
+                  // Beyond the first screen until the full snapshot is in: the padding holds the place.
+                  if (!g) return null;
                   return <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />;
                 })
               : gates.map((g) => <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />)}

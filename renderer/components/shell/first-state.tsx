@@ -1,18 +1,22 @@
 // What the main pane shows before there is anything to show: loading, then "no folders".
-import { useDeskStore } from '../../stores/desk-store';
+import { selectRunCount, useDeskStore } from '../../stores/desk-store';
 import { EmptyState } from '../common/empty-state';
 
 export function LoadingState() {
   const loaded = useDeskStore((s) => s.loaded);
-  const runCount = useDeskStore((s) => Object.keys(s.runs).length);
+  const ready = useDeskStore((s) => s.ready);
+  const runCount = useDeskStore(selectRunCount);
   const rootCount = useDeskStore((s) => s.roots.length);
   return (
     <div className="loading-state" data-testid="loading" role="status">
       <div className="spinner" aria-hidden="true" />
       <div>
-        {loaded
-          ? `Scanning ${rootCount === 1 ? 'the folder' : `${rootCount} folders`}… ${runCount} run${runCount === 1 ? '' : 's'} so far`
-          : 'Connecting…'}
+        {!loaded
+          ? 'Connecting…'
+          : ready
+            ? // Scanned, and only the inbox's first screen is here yet: the rest is on its way.
+              `Loading ${runCount} run${runCount === 1 ? '' : 's'}…`
+            : `Scanning ${rootCount === 1 ? 'the folder' : `${rootCount} folders`}… ${runCount} run${runCount === 1 ? '' : 's'} so far`}
       </div>
     </div>
   );

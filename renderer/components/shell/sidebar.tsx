@@ -1,4 +1,4 @@
-import { useDeskStore } from '../../stores/desk-store';
+import { selectRunCount, selectWaitingCount, useDeskStore } from '../../stores/desk-store';
 import { navigate, setRunsFilter, setShortcutsOpen, useUiStore } from '../../stores/ui-store';
 import { RouteLink } from '../common/route-link';
 import { FolderAutoApprove } from '../decisions/folder-auto-approve';
@@ -8,8 +8,8 @@ import { ThemeToggle } from './theme-toggle';
 export function Sidebar() {
   const route = useUiStore((s) => s.route);
   const rootFilter = useUiStore((s) => s.runsFilter.rootId);
-  const waiting = useDeskStore((s) => s.gates.length);
-  const runCount = useDeskStore((s) => Object.keys(s.runs).length);
+  const waiting = useDeskStore(selectWaitingCount);
+  const runCount = useDeskStore(selectRunCount);
   const problems = useDeskStore((s) => s.problemCount);
   const roots = useDeskStore((s) => s.roots);
   const backTo = useUiStore((s) => s.backTo);

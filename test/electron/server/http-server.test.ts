@@ -102,6 +102,17 @@ describe('greenlight serve', () => {
     expect((await request(server.port, { path: '/assets/missing-chunk.js' })).status).toBe(404);
   });
 
+  it('answers getSnapshot for the first screen with the whole desk when it is that small', async () => {
+    const whole = JSON.parse((await api('getSnapshot')).body.toString()).result;
+    const first = await api('getSnapshot', [{ firstScreen: 50 }]);
+    expect(first.status).toBe(200);
+    const body = JSON.parse(first.body.toString()).result;
+    expect(body.firstScreen).toBeUndefined();
+    expect(body.gates).toEqual(whole.gates);
+    expect((await api('getSnapshot', [{ firstScreen: 0 }])).status).toBe(400);
+    expect((await api('getSnapshot', [{ firstScreen: 10 }, 1])).status).toBe(400);
+  });
+
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (CSRF)', async () => {
     const rebind = await request(server.port, { path: `/?token=${server.token}`, headers: { host: 'evil.example:80' } });
     expect(rebind.status).toBe(421);
@@ -162,5 +173,55 @@ describe('greenlight serve', () => {
     const event = JSON.parse(got);
     expect(event.type).toBe('index');
     expect(event.gates.some((g: { title: string }) => g.title === 'Live?')).toBe(true);
+  });
+});
+
+describe('greenlight serve: the inbox’s first screen', () => {
+  const tmp = makeTempDir();
+  const renderer = makeTempDir('greenlight-renderer-');
+  let desk: Desk;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    renderer.write('index.html', '<!doctype html><title>Greenlight</title>');
+    // Five gates, each its own run; the third is the oldest.
+    ['2026-11-20T10:00:00Z', '2026-11-20T09:00:00Z', '2026-11-19T08:00:00Z', '2026-11-20T12:00:00Z', '2026-11-20T11:00:00Z'].forEach((at, i) =>
+      tmp.write(`g${i}/review.gate.json`, JSON.stringify({ question: `Gate ${i}?`, requested_at: at })),
+    );
+    desk = new Desk({ mode: 'browser', watch: false });
+    await desk.addRoot(tmp.dir);
+    server = await startServer({ desk, handlers: createDeskApi(desk, browserHostHandlers), rendererDir: renderer.dir });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await desk.close();
+    tmp.cleanup();
+    renderer.cleanup();
+  });
+
+  const snapshotOf = async (args: unknown[]) => {
+    const res = await request(server.port, {
+      path: '/api/getSnapshot',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ args }),
+    });
+    expect(res.status).toBe(200);
+    return JSON.parse(res.body.toString()).result;
+  };
+
+  it('sends the oldest waiting gates in the inbox’s order, their runs only, and the totals', async () => {
+    const whole = await snapshotOf([]);
+    expect(whole.gates).toHaveLength(5);
+    expect(whole.firstScreen).toBeUndefined();
+    const first = await snapshotOf([{ firstScreen: 2 }]);
+    expect(first.firstScreen).toEqual({ waitingCount: 5, runCount: whole.runs.length });
+    expect(first.gates.map((g: { question: string }) => g.question)).toEqual(['Gate 2?', 'Gate 1?']);
+    expect(first.runs.map((r: { id: string }) => r.id).sort()).toEqual(first.gates.map((g: { runId: string }) => g.runId).sort());
+    // Everything else is as in the full snapshot.
+    expect(first.roots).toEqual(whole.roots);
+    expect(first.problemCount).toEqual(whole.problemCount);
+    expect(first.ready).toBe(whole.ready);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeskEvent } from '../../../shared/api-contract';
-import { applyEvent, connect, describeChangedFiles, dismissNotice, refreshSnapshot, useDeskStore } from '../../../renderer/stores/desk-store';
+import { applyEvent, connect, describeChangedFiles, dismissNotice, FIRST_SCREEN_GATES, refreshSnapshot, useDeskStore } from '../../../renderer/stores/desk-store';
 import { openRun, useRunStore } from '../../../renderer/stores/run-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { setTransport } from '../../../renderer/transport/current-transport';
@@ -193,6 +193,80 @@ describe('desk store', () => {
     t.emit(indexEvent({ upserted: [summary({ id: 'a' })], changedRuns: ['a'] }));
     await flush();
     expect(useRunStore.getState().run?.title).toBe('v2');
+  });
+});
+
+describe('desk store: the inbox’s first screen', () => {
+  let t: FakeTransport;
+  beforeEach(() => {
+    t = resetStores();
+  });
+  afterEach(() => setTransport(undefined));
+
+  const runs = Array.from({ length: 5 }, (_, i) => summary({ id: `r${i}` }));
+  // r4's gate waited longest, then r3's…; r0 has none.
+  const gates = [1, 2, 3, 4].map((i) => gate({ id: `g${i}`, runId: `r${i}`, since: new Date(Date.UTC(2026, 2, 28) - i * 3_600_000).toISOString() }));
+  const full = snapshot({ runs, gates });
+  /** Answers like the core: the first screen when asked for it (two gates here), else everything. */
+  function likeTheCore() {
+    t.handlers.getSnapshot = async (request) => {
+      if (!request?.firstScreen) return full;
+      const first = gates.slice().reverse().slice(0, 2);
+      return { ...full, gates: first, runs: runs.filter((r) => first.some((g) => g.runId === r.id)), firstScreen: { waitingCount: gates.length, runCount: runs.length } };
+    };
+  }
+
+  it('opened on the inbox, draws the first screen with the desk’s totals, then loads everything', async () => {
+    likeTheCore();
+    const seen: Array<{ complete: boolean; gates: string[]; waiting: number; runs: number }> = [];
+    useDeskStore.subscribe((s) => seen.push({ complete: s.complete, gates: s.gates.map((g) => g.id), waiting: s.waitingCount, runs: s.runCount }));
+    connect();
+    await vi.waitFor(() => expect(useDeskStore.getState().complete).toBe(true));
+    const shown = seen.filter((x) => x.gates.length);
+    const loads = shown.filter((x, i) => i === 0 || x.gates.join() !== shown[i - 1].gates.join() || x.complete !== shown[i - 1].complete);
+    expect(loads[0]).toEqual({ complete: false, gates: ['g4', 'g3'], waiting: 4, runs: 5 });
+    expect(loads.at(-1)).toEqual({ complete: true, gates: ['g4', 'g3', 'g2', 'g1'], waiting: 4, runs: 5 });
+    expect(t.calls.filter((c) => c.channel === 'getSnapshot').map((c) => c.args)).toEqual([[{ firstScreen: FIRST_SCREEN_GATES }], []]);
+    expect(Object.keys(useDeskStore.getState().runs)).toHaveLength(5);
+  });
+
+  it('asks once when the desk is small enough to come whole', async () => {
+    t.withSnapshot(full);
+    connect();
+    await flush();
+    expect(useDeskStore.getState()).toMatchObject({ complete: true, waitingCount: 4, runCount: 5 });
+    expect(t.count('getSnapshot')).toBe(1);
+  });
+
+  it('opened anywhere but the inbox, loads everything at once', async () => {
+    likeTheCore();
+    useUiStore.setState({ route: { name: 'runs' } });
+    connect();
+    await flush();
+    expect(useDeskStore.getState().complete).toBe(true);
+    expect(t.calls.map((c) => c.args)).toEqual([[]]);
+  });
+
+  it('takes the gates of an event that comes before everything, keeping the run total until the full snapshot', async () => {
+    likeTheCore();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const answer = t.handlers.getSnapshot!;
+    t.handlers.getSnapshot = async (request) => {
+      if (!request?.firstScreen) await held;
+      return answer(request);
+    };
+    connect();
+    await vi.waitFor(() => expect(t.count('getSnapshot')).toBe(2));
+    expect(useDeskStore.getState().complete).toBe(false);
+    t.emit(indexEvent({ upserted: [summary({ id: 'r9' })], gates: [gate({ id: 'g9', runId: 'r9', since: '2026-01-01T00:00:00Z' }), ...gates] }));
+    expect(useDeskStore.getState()).toMatchObject({ complete: false, waitingCount: 5, runCount: 5 });
+    expect(useDeskStore.getState().gates[0].id).toBe('g9');
+    release();
+    // The full snapshot may predate the event: it is asked for again, and the last answer wins.
+    await vi.waitFor(() => expect(useDeskStore.getState().complete).toBe(true));
+    await flush();
+    expect(t.count('getSnapshot')).toBe(3);
   });
 });
 

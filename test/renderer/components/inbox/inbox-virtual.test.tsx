@@ -62,6 +62,21 @@ describe('InboxView with many gates', () => {
     expect(list.style.paddingBottom).toMatch(/px$/);
   });
 
+  it('draws the first screen while the rest of the gates load, counting all of them', () => {
+    const runs = Array.from({ length: 20 }, (_, i) => summary({ id: `run-${i}`, title: `Run number ${i}` }));
+    const gates = runs.map((r, i) => gate({ id: `g-${i}`, runId: r.id, since: new Date(NOW - (COUNT - i) * 60_000).toISOString() }));
+    applySnapshot(snapshot({ runs, gates, firstScreen: { waitingCount: COUNT, runCount: COUNT } }));
+    render(<InboxView />);
+    expect(screen.getByText(`${COUNT} gates waiting, oldest first`)).toBeTruthy();
+    const items = screen.getAllByTestId('inbox-item');
+    expect(items[0].getAttribute('data-gate-id')).toBe('g-0');
+    expect(items.length).toBeLessThanOrEqual(20);
+    // The list is as long as all the gates, so the scroll bar does not jump when they arrive.
+    const list = screen.getByRole('list', { name: 'Waiting gates' });
+    const rowsHeight = Number.parseFloat(list.style.paddingTop || '0') + Number.parseFloat(list.style.paddingBottom);
+    expect(rowsHeight).toBeGreaterThan((COUNT - 30) * 61);
+  });
+
   it('moves the selection through the whole list with j/k, beyond the rendered rows', () => {
     loadMany();
     render(<InboxView />);
