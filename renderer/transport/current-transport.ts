@@ -14,11 +14,15 @@ export function getTransport(): Transport {
   else {
     const url = new URL(globalThis.location?.href ?? 'http://127.0.0.1/');
     const token = url.searchParams.get('token') ?? sessionStorage.getItem('greenlight-token') ?? '';
-    // Keep the token for reloads, then take it out of the address bar so it is not shared by a copy-paste.
+    // Keep the token for reloads, then take it out of the address bar so it is not shared by a
+    // copy-paste: once the caller's requests are sent (the first access to storage waits on the
+    // browser process, and the first request should not wait on it).
     if (url.searchParams.has('token')) {
-      sessionStorage.setItem('greenlight-token', token);
-      url.searchParams.delete('token');
-      history.replaceState(null, '', url.pathname + url.search + url.hash);
+      queueMicrotask(() => {
+        sessionStorage.setItem('greenlight-token', token);
+        url.searchParams.delete('token');
+        history.replaceState(null, '', url.pathname + url.search + location.hash);
+      });
     }
     current = new HttpTransport(token);
   }
