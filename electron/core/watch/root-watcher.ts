@@ -1,11 +1,18 @@
-// Watches one root with chokidar and reports settled paths. Like Bruno's collection watcher:
-// .git/node_modules and writers' temp files are ignored, events are debounced per path
-// (a temp-write + rename burst becomes one read), and when the OS runs out of watch handles
-// (ENOSPC/EMFILE) it falls back to polling and says so.
-import chokidar, { type FSWatcher } from 'chokidar';
-import { isIgnoredPath } from '../index/ignore-rules';
+// Watches one root and reports settled paths. Like Bruno's collection watcher: .git/node_modules
+// and writers' temp files are ignored, events are debounced per path (a temp-write + rename
+// burst becomes one read), and when the OS runs out of watch handles (ENOSPC/EMFILE) it falls
+// back to polling and says so.
+//
+// It watches folders, not files (dir-tree-watcher.ts): one OS handle per folder, set up in a
+// fraction of a second, so the desk can await start() before its cold scan lists the tree and
+// nothing written meanwhile is missed. Polling (forced, or the fallback) is chokidar's.
+import { scanTree } from '../index/scan-tree';
+import { DirTreeWatcher } from './dir-tree-watcher';
+import { PathDebouncer } from './path-debouncer';
+import { PollingWatcher } from './polling-watcher';
+import { isWatchLimit, type WatchEvent } from './watch-event';
 
-export type WatchEvent = { kind: 'upsert' | 'remove'; abs: string } | { kind: 'remove-dir'; abs: string };
+export type { WatchEvent } from './watch-event';
 
 export interface RootWatcherOptions {
   debounceMs?: number;
@@ -18,9 +25,9 @@ export interface RootWatcherOptions {
 }
 
 export class RootWatcher {
-  private watcher?: FSWatcher;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly pendingKind = new Map<string, WatchEvent['kind']>();
+  private tree?: DirTreeWatcher;
+  private poller?: PollingWatcher;
+  private readonly debounce: PathDebouncer;
   private polling: boolean;
   private closed = false;
 
@@ -29,66 +36,78 @@ export class RootWatcher {
     private readonly opts: RootWatcherOptions,
   ) {
     this.polling = !!opts.polling;
+    this.debounce = new PathDebouncer(opts.debounceMs ?? 25);
   }
 
   get isPolling(): boolean {
     return this.polling;
   }
 
+  /** OS watch handles held (one per folder); 0 while polling. */
+  get watchCount(): number {
+    return this.polling ? 0 : (this.tree?.watchCount ?? 0);
+  }
+
   async start(): Promise<void> {
     await this.open();
   }
 
-  private open(): Promise<void> {
-    const w = chokidar.watch(this.root, {
-      ignoreInitial: true,
-      persistent: true,
-      followSymlinks: true,
-      usePolling: this.polling,
-      interval: this.opts.pollIntervalMs ?? 300,
-      binaryInterval: this.opts.pollIntervalMs ?? 300,
-      ignored: (p: string) => isIgnoredPath(p),
-      // No awaitWriteFinish: it adds ~2 s of latency. Half-written files are handled by the
-      // index's retry instead.
+  private async open(): Promise<void> {
+    if (this.closed) return;
+    if (this.polling) {
+      const poller = new PollingWatcher(this.root, {
+        intervalMs: this.opts.pollIntervalMs ?? 300,
+        // The last kind seen in a burst wins (an add then unlink is a remove).
+        onEvent: (kind, abs) => this.debounce.touch(abs, () => this.emit({ kind, abs } as WatchEvent)),
+        onError: (err) => void this.onError(err),
+      });
+      this.poller = poller;
+      await poller.start();
+      return;
+    }
+    const tree = new DirTreeWatcher(this.root, {
+      onTouch: (abs) => this.debounce.touch(abs, () => void tree.settle(abs)),
+      onEvent: (e) => this.emit(e),
+      onError: (err) => void this.onError(err),
+      onNotice: (message) => !this.closed && this.opts.onNotice('warning', message),
     });
-    this.watcher = w;
-    w.on('add', (p) => this.queue('upsert', p));
-    w.on('change', (p) => this.queue('upsert', p));
-    w.on('unlink', (p) => this.queue('remove', p));
-    w.on('unlinkDir', (p) => this.queue('remove-dir', p));
-    w.on('error', (err) => this.onError(err as NodeJS.ErrnoException));
-    return new Promise((resolve) => w.once('ready', () => resolve()));
+    this.tree = tree;
+    try {
+      await tree.start();
+    } catch (err) {
+      await this.onError(err as NodeJS.ErrnoException, true);
+    }
   }
 
-  private queue(kind: WatchEvent['kind'], abs: string) {
-    if (this.closed) return;
-    this.pendingKind.set(abs, kind);
-    const t = this.timers.get(abs);
-    if (t) clearTimeout(t);
-    this.timers.set(
-      abs,
-      setTimeout(() => {
-        this.timers.delete(abs);
-        const k = this.pendingKind.get(abs) ?? kind;
-        this.pendingKind.delete(abs);
-        this.opts.onEvent({ kind: k, abs } as WatchEvent);
-      }, this.opts.debounceMs ?? 25),
-    );
+  private emit(e: WatchEvent) {
+    if (!this.closed) this.opts.onEvent(e);
   }
 
-  private async onError(err: NodeJS.ErrnoException) {
+  /** `starting`: the first walk failed; the desk's scan, which runs after start, reads what it missed. */
+  private async onError(err: NodeJS.ErrnoException, starting = false) {
     if (this.closed) return;
-    if ((err.code === 'ENOSPC' || err.code === 'EMFILE') && !this.polling) {
+    if (isWatchLimit(err) && !this.polling) {
       this.opts.onNotice(
         'warning',
         `The system ran out of file watchers (${err.code}) for ${this.root}; Greenlight switched to polling, so changes may take a moment longer to show.`,
       );
       this.polling = true;
       this.opts.onPollingChange?.(true);
-      await this.watcher?.close().catch(() => {});
+      // The folder watches keep reporting until polling has its first stat of every path (a
+      // change before that one is never reported by polling), a moment after it is ready. What
+      // they could not see, the folders the OS refused, is read once then.
+      const tree = this.tree;
       await this.open();
+      if (tree && !starting) await new Promise((r) => setTimeout(r, Math.max(1000, 2 * (this.opts.pollIntervalMs ?? 300))));
+      tree?.close();
+      if (this.tree === tree) this.tree = undefined;
+      if (starting || this.closed) return;
+      for (const dir of tree?.takeRefused() ?? []) {
+        for (const abs of await scanTree(dir).catch(() => [])) this.debounce.touch(abs, () => this.emit({ kind: 'upsert', abs }));
+      }
       return;
     }
+    if (isWatchLimit(err)) return; // already polling: a late failure of the folder watches
     this.opts.onNotice('warning', `Watcher error in ${this.root}: ${err.message}`);
   }
 
@@ -100,8 +119,8 @@ export class RootWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    await this.watcher?.close().catch(() => {});
+    this.debounce.clear();
+    this.tree?.close();
+    await this.poller?.close();
   }
 }

@@ -216,6 +216,28 @@ describe('Desk watching a folder', () => {
     await waitFor(() => runs('gate').length === 0, 'gate run removal');
   });
 
+  it('a new folder with its gates written at once shows them, and later writes into it too', async () => {
+    // One tick: the files exist before the watcher has heard of the folder (it watches folders, not files).
+    const dir = path.join(tmp.dir, 'agents', 'nightly');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'a.gate.json'), JSON.stringify({ question: 'A?', requested_at: new Date().toISOString() }));
+    writeFileSync(path.join(tmp.dir, 'agents', 'b.gate.json'), JSON.stringify({ question: 'B?', requested_at: new Date().toISOString() }));
+    await waitFor(() => runs('gate').length === 2, 'both gates of the new folders');
+    writeFileSync(path.join(dir, 'c.gate.json'), JSON.stringify({ question: 'C?', requested_at: new Date().toISOString() }));
+    await waitFor(() => runs('gate').length === 3, 'a gate written later into the new folder');
+  });
+
+  it('a renamed folder moves its runs to the new name', async () => {
+    mkdirSync(path.join(tmp.dir, 'before'));
+    await fs.writeFile(path.join(tmp.dir, 'before', 'a.gate.json'), JSON.stringify({ question: 'A?', requested_at: new Date().toISOString() }));
+    await waitFor(() => runs('gate').length === 1, 'gate run');
+    renameSync(path.join(tmp.dir, 'before'), path.join(tmp.dir, 'after'));
+    await waitFor(() => {
+      const files = runs('gate').flatMap((r) => r.files.map((f) => f.rel));
+      return files.length === 1 && files[0] === 'after/a.gate.json';
+    }, 'the run under the new folder name only');
+  });
+
   it('falls back to polling with a visible warning when the OS runs out of watchers', async () => {
     const watcher = (desk as unknown as { watchers: Map<string, { simulateError(c: string): Promise<void> }> }).watchers.values().next().value!;
     await watcher.simulateError('ENOSPC');

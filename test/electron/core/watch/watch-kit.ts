@@ -1,0 +1,42 @@
+// Shared by the watcher tests: a RootWatcher on a temp folder that records what it reports, and
+// waits that poll for an expected event with a generous deadline (CI machines are loaded).
+import { RootWatcher, type RootWatcherOptions, type WatchEvent } from '../../../../electron/core/watch/root-watcher';
+
+export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+export interface Recorder {
+  watcher: RootWatcher;
+  events: WatchEvent[];
+  notices: string[];
+  /** Resolves once an event of this kind for this path has been reported. */
+  seen(kind: WatchEvent['kind'], abs: string, timeoutMs?: number): Promise<WatchEvent>;
+  count(kind: WatchEvent['kind'], abs: string): number;
+}
+
+export async function watchRoot(root: string, opts: Partial<RootWatcherOptions> = {}): Promise<Recorder> {
+  const events: WatchEvent[] = [];
+  const notices: string[] = [];
+  const watcher = new RootWatcher(root, {
+    debounceMs: 20,
+    onEvent: (e) => events.push(e),
+    onNotice: (_level, message) => notices.push(message),
+    ...opts,
+  });
+  await watcher.start();
+  const match = (kind: WatchEvent['kind'], abs: string) => (e: WatchEvent) => e.kind === kind && e.abs === abs;
+  return {
+    watcher,
+    events,
+    notices,
+    seen: (kind, abs, timeoutMs) => waitFor(() => events.find(match(kind, abs)), `${kind} ${abs} (got ${JSON.stringify(events)})`, timeoutMs),
+    count: (kind, abs) => events.filter(match(kind, abs)).length,
+  };
+}
