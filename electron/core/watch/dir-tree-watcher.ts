@@ -203,6 +203,8 @@ export class DirTreeWatcher {
       const name = e.name;
       // Folders above were checked on the way down: only the name is left to check.
       if (isIgnoredDir(name) || isTempFile(name)) continue;
+      // The first walk reports no file: it makes no path for the 40,000 of them either.
+      if (initial && e.isFile()) continue;
       const abs = childPath(folder.dir, name);
       let sub: DirHandle | undefined;
       if (e.isDirectory()) {
@@ -210,7 +212,7 @@ export class DirTreeWatcher {
         const real = folder.real === folder.dir ? abs : childPath(folder.real, name);
         sub = this.ownerOf(real) === undefined ? this.take(abs, real) : await this.claim(abs, real, initial); // no await on the common path
       } else if (e.isFile()) {
-        if (!initial) this.opts.onTouch(abs);
+        this.opts.onTouch(abs);
       } else if (e.isSymbolicLink()) {
         const target = await fs.realpath(abs).catch(() => undefined);
         if (target === undefined) continue; // broken or looping: the scan reports it
