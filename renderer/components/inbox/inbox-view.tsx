@@ -1,7 +1,6 @@
 // Every waiting gate across all folders, the longest-waiting first. A long inbox is
 // virtualised: only the rows in view (and a few either side) exist, so a desk with a thousand
 // waiting gates opens as fast as one with ten.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { selectWaitingCount, useDeskStore } from '../../stores/desk-store';
 import { navigate, selectInboxGate, useUiStore } from '../../stores/ui-store';
@@ -10,6 +9,7 @@ import { useNow } from '../../hooks/use-now';
 import { EmptyState } from '../common/empty-state';
 import { RecentDecisions } from '../decisions/recent-decisions';
 import { InboxItem } from './inbox-item';
+import { useRowWindow } from './use-row-window';
 
 const RENDERED_MARK = 'greenlight:inbox-rendered';
 /** Up to this many gates every row is rendered (small desks, and tests that count rows). */
@@ -23,10 +23,8 @@ export const VIRTUAL_FROM = 100;
  * 60,000-pixel viewport, drew every row once, and could scroll only a little way).
  */
 const ROW_HEIGHT = 61;
-/** Before the list can measure itself it assumes the window's size (a little more than it gets), so the first render already shows the rows in view. */
-const initialRect = () => ({ width: globalThis.innerWidth || 1200, height: globalThis.innerHeight || 900 });
+const OVERSCAN = 8;
 const LIST_BOTTOM_PADDING = 24;
-const FALLBACK_ROWS = 30;
 
 export function InboxView() {
   // Until the full snapshot is in, `gates` holds the first screen's and `waiting` counts them all.
@@ -38,14 +36,7 @@ export function InboxView() {
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = waiting > VIRTUAL_FROM;
-  const virtualizer = useVirtualizer({
-    count: virtual ? Math.max(waiting, gates.length) : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => gates[i]?.id ?? i,
-    initialRect: initialRect(),
-    overscan: 8,
-  });
+  const rows = useRowWindow({ count: virtual ? Math.max(waiting, gates.length) : gates.length, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, scrollRef, enabled: virtual });
 
   // The benchmark measures time to the first inbox that shows gates (one mark per page load).
   useEffect(() => {
@@ -77,7 +68,7 @@ export function InboxView() {
     if (virtual) {
       // The selected row may not exist yet: scroll to its place, and it is rendered there.
       const i = gates.findIndex((g) => g.id === selection);
-      if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
+      if (i >= 0) rows.scrollToIndex(i);
       return;
     }
     const items = scrollRef.current?.querySelectorAll<HTMLElement>('[data-gate-id]') ?? [];
@@ -86,12 +77,9 @@ export function InboxView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the selection only
   }, [selection]);
 
-  // Where the list cannot be measured (no layout: hidden, or jsdom) show the first rows rather than none.
-  const measured = virtual ? virtualizer.getVirtualItems() : [];
-  const rows = measured.length || !virtual ? measured : gates.slice(0, FALLBACK_ROWS).map((_, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }));
-  const padding = virtual
-    ? { paddingTop: rows[0]?.start ?? 0, paddingBottom: virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0) + LIST_BOTTOM_PADDING }
-    : undefined;
+  const padding = virtual ? { paddingTop: rows.before, paddingBottom: rows.after + LIST_BOTTOM_PADDING } : undefined;
+  // Beyond the first screen until the full snapshot is in there are no gates yet: the padding holds the place.
+  const shown = gates.slice(rows.start, rows.end);
 
   return (
     <section className="view inbox-view" aria-labelledby="inbox-title">
@@ -108,14 +96,9 @@ export function InboxView() {
       ) : (
         <div className="inbox-scroll" ref={scrollRef} data-virtual={virtual || undefined}>
           <ul className="inbox-list" aria-label="Waiting gates" style={padding}>
-            {virtual
-              ? rows.map((v) => {
-                  const g = gates[v.index];
-                  // Beyond the first screen until the full snapshot is in: the padding holds the place.
-                  if (!g) return null;
-                  return <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />;
-                })
-              : gates.map((g) => <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />)}
+            {shown.map((g) => (
+              <InboxItem key={g.id} gate={g} run={runs[g.runId]} now={now} selected={g.id === selection} onSelect={selectInboxGate} />
+            ))}
           </ul>
         </div>
       )}
