@@ -14,6 +14,7 @@
 //   --hold                keep the core serving after the cold index, for profiling by hand
 //   --out DIR             where the workspace lives (default bench/workspace)
 import { fork, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,8 @@ import { restoreFolders, snapshotFolders } from './measures/restore-workspace.mj
 import { TARGETS, verdicts, formatTable } from './measures/targets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+// The core runs with the node flags `greenlight serve` starts with (bin/node-flags.cjs).
+const { SERVE_NODE_FLAGS } = createRequire(import.meta.url)('../bin/node-flags.cjs');
 
 function parseArgs(argv) {
   const o = { scale: 1, browser: true, live: true, approve: true, workers: undefined, out: DEFAULT_OUT, writes: 200, gates: 100, loads: 5, core: undefined, nodeArgs: [] };
@@ -89,12 +92,12 @@ function runFloor(core, workspace) {
 
 /** A cold index without the file watcher, in its own process: how much of the time is the index itself. */
 function runIndexOnly(core, workspace, o) {
-  const out = execFileSync(process.execPath, [...o.nodeArgs, core, 'index', workspace, '--no-watch', ...coreArgs(o)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [...SERVE_NODE_FLAGS, ...o.nodeArgs, core, 'index', workspace, '--no-watch', ...coreArgs(o)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
 function startCore(core, workspace, o) {
-  const child = fork(core, ['serve', workspace, ...coreArgs(o)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: o.nodeArgs });
+  const child = fork(core, ['serve', workspace, ...coreArgs(o)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...SERVE_NODE_FLAGS, ...o.nodeArgs] });
   const waitFor = (type, timeoutMs = 30 * 60 * 1000) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`core: no ${type} message after ${timeoutMs / 1000} s`)), timeoutMs);
@@ -190,7 +193,7 @@ async function main() {
   const rows = verdicts(results);
   log('');
   log(formatTable(rows));
-  const record = { startedAt: started.toISOString(), label: o.label, core: o.core ?? 'bench/.build/core.cjs', scale: o.scale, workers: o.workers, machine: m, workspace: { reused, files: stamp.files, bytes: stamp.bytes, media: stamp.media, counts: stamp.counts }, results, verdicts: rows, targets: TARGETS };
+  const record = { startedAt: started.toISOString(), label: o.label, core: o.core ?? 'bench/.build/core.cjs', nodeFlags: [...SERVE_NODE_FLAGS, ...o.nodeArgs], scale: o.scale, workers: o.workers, machine: m, workspace: { reused, files: stamp.files, bytes: stamp.bytes, media: stamp.media, counts: stamp.counts }, results, verdicts: rows, targets: TARGETS };
   const file = path.join(HERE, 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(record, null, 2));
