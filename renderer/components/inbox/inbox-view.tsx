@@ -23,7 +23,8 @@ export const VIRTUAL_FROM = 100;
  * 60,000-pixel viewport, drew every row once, and could scroll only a little way).
  */
 const ROW_HEIGHT = 61;
-const OVERSCAN = 8;
+/** Rows beyond each edge of the view: about a screen's quarter, enough for a wheel's steps. */
+const OVERSCAN = 4;
 const LIST_BOTTOM_PADDING = 24;
 
 export function InboxView() {
