@@ -64,6 +64,7 @@ const jobs = [
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     logLevel: 'warning',
     metafile: true,
+    plugins: production ? [reactDomCompiledEagerly()] : [],
   }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
   // Worker threads of the parse pool; found beside cli.cjs and one folder up from electron/main.cjs.
@@ -82,6 +83,57 @@ if (existsSync(path.join(root, 'renderer/public'))) cpSync(path.join(root, 'rend
 rmSync(dist, { recursive: true, force: true });
 renameSync(out, dist);
 console.log('build: dist/ ready');
+
+/**
+ * React DOM's client is one CommonJS module of 0.2 MB. esbuild wraps each CommonJS module in a
+ * function that runs on first require(), and V8 compiles such a function only when it is first
+ * called, on the main thread (15-30 ms before the first screen can render on a loaded 2-core
+ * machine). Loaded instead as an ES module whose body sits in a parenthesized function called at
+ * once, it is compiled by V8 eagerly, on the thread that already parses the script while it
+ * downloads. Same code, same exports (react-dom/client's production path, with its DevTools check);
+ * if React DOM's module ever stops looking as expected, the build says so and bundles it as usual.
+ */
+function reactDomCompiledEagerly() {
+  const file = path.join(root, 'node_modules/react-dom/cjs/react-dom-client.production.js');
+  return {
+    name: 'react-dom-client-compiled-eagerly',
+    setup(b) {
+      b.onResolve({ filter: /^react-dom\/client$/ }, () => {
+        const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+        const requires = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort().join();
+        const exported = [...new Set([...source.matchAll(/\bexports\.(\w+)\s*=/g)].map((m) => m[1]))].sort();
+        if (requires !== 'react,react-dom,scheduler' || exported.join() !== 'createRoot,hydrateRoot,version') {
+          console.warn('build: react-dom/client is not the module scripts/build.mjs expects; bundling it as usual');
+          return undefined;
+        }
+        return { path: file, namespace: 'react-dom-client-eager', pluginData: { source, exported } };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'react-dom-client-eager' }, ({ pluginData: { source, exported } }) => ({
+        resolveDir: path.dirname(file),
+        loader: 'js',
+        contents: `import React from 'react';
+import ReactDOM from 'react-dom';
+import Scheduler from 'scheduler';
+// react-dom/client.js, production path: React DevTools' check that the bundle was minified.
+if (typeof __REACT_DEVTOOLS_GLOBAL_HOOK__ !== 'undefined' && typeof __REACT_DEVTOOLS_GLOBAL_HOOK__.checkDCE === 'function') {
+  try {
+    __REACT_DEVTOOLS_GLOBAL_HOOK__.checkDCE(function checkDCE() {});
+  } catch (err) {
+    console.error(err);
+  }
+}
+const reactDomClient = { exports: {} };
+const modules = { react: React, 'react-dom': ReactDOM, scheduler: Scheduler };
+(function (exports, require, module) {
+${source}
+})(reactDomClient.exports, (id) => modules[id], reactDomClient);
+export const { ${exported.join(', ')} } = reactDomClient.exports;
+export default reactDomClient.exports;
+`,
+      }));
+    },
+  };
+}
 
 /**
  * The entry imports shared chunks (React, the stores…) that the browser would only discover
