@@ -20,11 +20,12 @@ import './styles/iterations.css';
 import { App } from './app';
 import { whenFirstDataOrSoon } from './first-render';
 import { applyTheme } from './hooks/use-theme';
-import { useUiStore } from './stores/ui-store';
+import { loadThemePreference, useUiStore } from './stores/ui-store';
 
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
+  loadThemePreference();
   const { themePreference, systemDark } = useUiStore.getState();
   applyTheme(themePreference, systemDark);
   // First render with the first data (first-render.ts says why).

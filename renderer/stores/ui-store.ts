@@ -48,7 +48,10 @@ const initialRoute = parseRoute(globalThis.location?.hash ?? '');
 export const useUiStore = create<UiState>(() => ({
   route: initialRoute,
   backTo: initialRoute.name === 'run' ? { name: 'runs' } : initialRoute,
-  themePreference: readThemePreference(),
+  // The stored choice is read by loadThemePreference() (main.tsx, before the first render) rather
+  // than here, where it would hold up the first request: the first read of localStorage waits on
+  // the browser process, which is busy while the page loads.
+  themePreference: 'system',
   systemDark: systemPrefersDark(),
   runsQuery: '',
   runsFilter: DEFAULT_RUNS_FILTER,
@@ -76,6 +79,11 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
     else loc.hash = hash;
   }
   setRoute(route);
+}
+
+/** Takes the stored theme choice into the store (once, at start-up). */
+export function loadThemePreference(): void {
+  useUiStore.setState({ themePreference: readThemePreference() });
 }
 
 export function setThemePreference(pref: ThemePreference): void {

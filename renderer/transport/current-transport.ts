@@ -15,14 +15,18 @@ export function getTransport(): Transport {
     const url = new URL(globalThis.location?.href ?? 'http://127.0.0.1/');
     const token = url.searchParams.get('token') ?? sessionStorage.getItem('greenlight-token') ?? '';
     // Keep the token for reloads, then take it out of the address bar so it is not shared by a
-    // copy-paste: once the caller's requests are sent (the first access to storage waits on the
-    // browser process, and the first request should not wait on it).
+    // copy-paste: once the first screen is up (the first access to storage waits on the browser
+    // process, which is busy while the page loads). Until then a reload still finds the token in
+    // the address bar, since both happen together.
     if (url.searchParams.has('token')) {
-      queueMicrotask(() => {
+      const keepToken = () => {
         sessionStorage.setItem('greenlight-token', token);
         url.searchParams.delete('token');
         history.replaceState(null, '', url.pathname + url.search + location.hash);
-      });
+      };
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      if (idle) idle(keepToken, { timeout: 1000 });
+      else setTimeout(keepToken, 100);
     }
     current = new HttpTransport(token);
   }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveTheme, readThemePreference } from '../../../renderer/stores/theme';
-import { dismissToast, flash, navigate, setThemePreference, showToast, syncRouteFromLocation, useUiStore } from '../../../renderer/stores/ui-store';
+import { dismissToast, flash, loadThemePreference, navigate, setThemePreference, showToast, syncRouteFromLocation, useUiStore } from '../../../renderer/stores/ui-store';
 import { resetStores } from '../reset-stores';
 
 describe('ui store', () => {
@@ -38,6 +38,15 @@ describe('ui store', () => {
     window.location.hash = '#/problems';
     syncRouteFromLocation();
     expect(useUiStore.getState().route).toEqual({ name: 'problems' });
+  });
+
+  it('takes the stored theme choice at start-up', () => {
+    localStorage.setItem('greenlight-theme', 'dark');
+    loadThemePreference();
+    expect(useUiStore.getState().themePreference).toBe('dark');
+    localStorage.removeItem('greenlight-theme');
+    loadThemePreference();
+    expect(useUiStore.getState().themePreference).toBe('system');
   });
 
   it('remembers an explicit theme and forgets "system"', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Browser mode takes the token from the page URL, keeps it for reloads, and takes it out of the
-// address bar (after the first requests are on their way).
-import { afterEach, describe, expect, it } from 'vitest';
+// address bar (once the first screen is up).
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getTransport, setTransport } from '../../../renderer/transport/current-transport';
 
 describe('getTransport in a browser', () => {
@@ -16,8 +16,9 @@ describe('getTransport in a browser', () => {
     const t = getTransport();
     expect(t.kind).toBe('browser');
     expect(t.artifactUrl('a1')).toBe('/artifacts/a1?token=abc123');
-    await Promise.resolve();
-    expect(sessionStorage.getItem('greenlight-token')).toBe('abc123');
+    // Not before the first screen is up; until then a reload finds the token in the address bar.
+    expect(location.search).toBe('?token=abc123&x=1');
+    await vi.waitFor(() => expect(sessionStorage.getItem('greenlight-token')).toBe('abc123'));
     expect(location.search).toBe('?x=1');
     expect(location.hash).toBe('#/runs/r1?stage=s');
   });
