@@ -17,10 +17,12 @@ function install(): string {
   for (const f of ['greenlight.cjs', 'node-flags.cjs']) copyFileSync(path.join(REPO, 'bin', f), path.join(tmp.dir, 'bin', f));
   tmp.write(
     'dist/cli.cjs',
+    // Like serve, it stops cleanly on SIGTERM once it is up (the handler is in place before it says so).
     `exports.main = async (args) => {
+  const stopped = new Promise((resolve) => process.once('SIGTERM', resolve));
   console.log(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, args }));
   if (args[0] !== 'serve') return 3;
-  await new Promise((resolve) => process.once('SIGTERM', resolve));
+  await stopped;
   return 0;
 };`,
   );
