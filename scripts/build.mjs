@@ -66,6 +66,19 @@ const jobs = [
     metafile: true,
     plugins: production ? [reactDomCompiledEagerly()] : [],
   }),
+  // The boot script (renderer/boot.ts): a bundle of its own, loaded async by index.html, which asks
+  // for the inbox's first screen while the app's code is still loading.
+  has('renderer/boot.ts') && build({
+    entryPoints: [path.join(root, 'renderer/boot.ts')],
+    outfile: path.join(out, 'renderer/assets/boot.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome120'],
+    minify: production,
+    sourcemap: true,
+    logLevel: 'warning',
+  }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
   // Worker threads of the parse pool; found beside cli.cjs and one folder up from electron/main.cjs.
   build({ ...node, entryPoints: [path.join(root, 'electron/core/index/parse-worker.ts')], outfile: path.join(out, 'parse-worker.cjs') }),

@@ -12,6 +12,7 @@ import type { Gate, Notice, Root, RunSummary } from '../../shared/model';
 import { getTransport } from '../transport/current-transport';
 import { invalidateArtifacts } from './artifact-store';
 import { waitingGatesOldestFirst } from '../../shared/gate-order';
+import { FIRST_SCREEN_GATES, takeEarlyFirstScreen } from '../transport/early-first-screen';
 import { afterNextPaint } from './after-paint';
 import { markProblemsStale } from './problems-store';
 import { onRunsChanged } from './run-store';
@@ -44,8 +45,6 @@ export interface DeskState {
 }
 
 const MAX_NOTICES = 20;
-/** Gates in the inbox's first screen: more rows than the tallest window shows, with its overscan. */
-export const FIRST_SCREEN_GATES = 60;
 
 const initialState = (): DeskState => ({
   loaded: false,
@@ -116,7 +115,9 @@ export function refreshSnapshot(opts: Partial<SnapshotRequest> = {}): Promise<vo
       dirty = false;
       let snapshot: Snapshot;
       try {
-        snapshot = await (request ? getTransport().invoke('getSnapshot', request) : getTransport().invoke('getSnapshot'));
+        // The boot script may have asked for the first screen already (transport/early-first-screen.ts).
+        const early = request ? takeEarlyFirstScreen() : undefined;
+        snapshot = await (early ?? (request ? getTransport().invoke('getSnapshot', request) : getTransport().invoke('getSnapshot')));
         applySnapshot(snapshot);
       } catch (e) {
         useDeskStore.setState({ error: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,7 @@
 // Picks the transport once at start-up: the preload's bridge when running in Electron,
 // otherwise HTTP with the token from the page URL (printed by `greenlight serve`).
 import { ElectronTransport } from './electron-transport';
+import { pageToken } from './http-invoke';
 import { HttpTransport } from './http-transport';
 import type { Transport } from './transport';
 import type { GreenlightBridge } from '../../shared/preload-bridge';
@@ -13,7 +14,7 @@ export function getTransport(): Transport {
   if (bridge) current = new ElectronTransport(bridge);
   else {
     const url = new URL(globalThis.location?.href ?? 'http://127.0.0.1/');
-    const token = url.searchParams.get('token') ?? sessionStorage.getItem('greenlight-token') ?? '';
+    const token = pageToken();
     // Keep the token for reloads, then take it out of the address bar so it is not shared by a
     // copy-paste: once the first screen is up (the first access to storage waits on the browser
     // process, which is busy while the page loads). Until then a reload still finds the token in

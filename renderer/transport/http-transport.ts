@@ -2,6 +2,7 @@
 // query string where the browser cannot set headers: EventSource and media elements).
 import type { Channel, ChannelArgs, ChannelResult, DeskEvent } from '../../shared/api-contract';
 import { HTTP_ROUTES } from '../../shared/api-routes';
+import { invokeHttp } from './http-invoke';
 import type { Transport } from './transport';
 
 type ParseDeskEvent = (raw: unknown) => DeskEvent | undefined;
@@ -27,15 +28,8 @@ export class HttpTransport implements Transport {
     private readonly loadCheck: () => Promise<ParseDeskEvent> = loadDeskEventCheck,
   ) {}
 
-  async invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResult<C>> {
-    const res = await fetch(this.base + HTTP_ROUTES.api(channel), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ args }),
-    });
-    const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
-    if (!res.ok) throw new Error(body?.error ?? `HTTP ${res.status}`);
-    return body.result as ChannelResult<C>;
+  invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResult<C>> {
+    return invokeHttp(this.token, this.base, channel, args);
   }
 
   subscribe(listener: (e: DeskEvent) => void, onStatus?: (connected: boolean) => void): () => void {

@@ -32,6 +32,7 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
   let desk: DeskPage;
   const scripts: Loaded[] = [];
   const problems: string[] = [];
+  const snapshotRequests: unknown[] = [];
 
   beforeAll(async () => {
     ws = makeSampleWorkspace();
@@ -47,6 +48,9 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
     page.on('response', (r) => {
       const url = new URL(r.url());
       if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) scripts.push({ file: url.pathname.slice('/assets/'.length), status: r.status(), type: r.headers()['content-type'] ?? '' });
+    });
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/getSnapshot') snapshotRequests.push(JSON.parse(r.postData() ?? '{}'));
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
@@ -70,6 +74,7 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
   it('index.html loads the entry as a module and preloads exactly the chunks the entry imports', () => {
     const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
     expect(html).toContain('<script type="module" src="assets/app.js"></script>');
+    expect(html).toContain('<script type="module" async src="assets/boot.js"></script>');
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="assets\/([^"]+)" \/>/g)].map((m) => m[1]).sort();
     const entry = readFileSync(path.join(RENDERER, 'assets/app.js'), 'utf8');
     const imported = [...entry.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
@@ -90,6 +95,10 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
     await desk.go('inbox');
     await desk.inboxItems().first().waitFor();
     expect(scripts.some((s) => s.file === 'app.js')).toBe(true);
+    expect(scripts.some((s) => s.file === 'boot.js')).toBe(true);
+    // The boot script asked for the first screen; the app took its answer and did not ask again
+    // (the sample desk is small enough to come whole, so there is no second request either).
+    expect(snapshotRequests).toEqual([{ args: [{ firstScreen: 60 }] }]);
     for (const lazy of LAZY) expect(scripts.filter((s) => s.file.startsWith(`${lazy}-`))).toEqual([]);
     expect(scripts.filter((s) => s.status !== 200 || s.type !== 'text/javascript; charset=utf-8')).toEqual([]);
     expect(problems).toEqual([]);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeskEvent } from '../../../shared/api-contract';
-import { applyEvent, connect, describeChangedFiles, dismissNotice, FIRST_SCREEN_GATES, refreshSnapshot, useDeskStore } from '../../../renderer/stores/desk-store';
+import { applyEvent, connect, describeChangedFiles, dismissNotice, refreshSnapshot, useDeskStore } from '../../../renderer/stores/desk-store';
+import { FIRST_SCREEN_GATES } from '../../../renderer/transport/early-first-screen';
 import { openRun, useRunStore } from '../../../renderer/stores/run-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { setTransport } from '../../../renderer/transport/current-transport';
