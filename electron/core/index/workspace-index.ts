@@ -94,6 +94,8 @@ export class WorkspaceIndex extends EventEmitter {
   /** fileId → sequence number of the request whose result is indexed */
   private readonly appliedSeq = new Map<string, number>();
   private seq = 0;
+  /** The in-process parse batch now running (see parseEach). */
+  private localTail: Promise<void> = Promise.resolve();
   /** Records keep one copy of each short string (statuses, kinds, keys written as values). */
   private readonly strings = new StringPool();
   /**
@@ -304,9 +306,19 @@ export class WorkspaceIndex extends EventEmitter {
         (i, o) => (o.kind === 'local' ? local.push(i) : onOutcome(i, o)),
       );
     }
-    await mapLimit(local, concurrency, async (i) => {
-      onOutcome(i, await readAndParse(pending[i].task, pending[i].adapter, this.read));
-    });
+    if (!local.length) return;
+    // In-process parsing runs one batch at a time: the parts of a streamed scan would otherwise
+    // each read `concurrency` files at once, and hold them all in memory together.
+    const run = this.localTail.then(() =>
+      mapLimit(local, concurrency, async (i) => {
+        onOutcome(i, await readAndParse(pending[i].task, pending[i].adapter, this.read));
+      }),
+    );
+    this.localTail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    await run;
   }
 
   /** Puts one parse outcome into the index (no assembly). */
