@@ -6,16 +6,8 @@ import path from 'node:path';
 import { Desk } from '../../../electron/core/desk';
 import type { DeskEvent } from '../../../shared/api-contract';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { waitFor } from './watch/watch-kit';
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

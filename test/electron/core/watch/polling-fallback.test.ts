@@ -7,7 +7,7 @@ import fsModule, { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { makeTempDir } from '../../../helpers/temp-dir';
-import { watchRoot, waitFor, type Recorder } from './watch-kit';
+import { watchRoot, waitFor, watcherFixtures, type Recorder } from './watch-kit';
 
 /**
  * Polling misses a file made before its first stat of the folder, which it takes a moment after
@@ -27,22 +27,7 @@ async function newFileReported(r: Recorder, dir: string) {
 }
 
 describe('RootWatcher polling', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
-  function tempRoot() {
-    const tmp = makeTempDir('greenlight-watch-');
-    cleanups.push(() => tmp.cleanup());
-    return tmp;
-  }
-
-  async function watch(root: string, opts?: Parameters<typeof watchRoot>[1]): Promise<Recorder> {
-    const r = await watchRoot(root, opts);
-    cleanups.push(() => r.watcher.close());
-    return r;
-  }
+  const { tempRoot, watch, defer } = watcherFixtures();
 
   it('falls back to polling with a notice when the OS runs out of watch handles, and still reports changes', async () => {
     const tmp = tempRoot();

@@ -1,29 +1,14 @@
 // The root watcher watches folders, not files: every way a pipeline writes, replaces or removes
 // a file is still reported, new folders are watched with the files already in them, removed and
 // renamed folders are reported as a whole, and symbolic links follow the scan's rules.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkSync, mkdirSync, openSync, closeSync, writeSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir } from '../../../helpers/temp-dir';
-import { watchRoot, waitFor, type Recorder } from './watch-kit';
+import { waitFor, watcherFixtures, type Recorder } from './watch-kit';
 
 describe('RootWatcher', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
-  function tempRoot() {
-    const tmp = makeTempDir('greenlight-watch-');
-    cleanups.push(() => tmp.cleanup());
-    return tmp;
-  }
-
-  async function watch(root: string, opts?: Parameters<typeof watchRoot>[1]): Promise<Recorder> {
-    const r = await watchRoot(root, opts);
-    cleanups.push(() => r.watcher.close());
-    return r;
-  }
+  const { tempRoot, watch, defer } = watcherFixtures();
 
   it('holds one OS watch per folder, none per file, and none in ignored folders', async () => {
     const tmp = tempRoot();
@@ -188,7 +173,7 @@ describe('RootWatcher', () => {
   it('follows a symbolic link to a folder inside the root once, and never one that leads outside', async () => {
     const tmp = tempRoot();
     const outside = makeTempDir('greenlight-watch-outside-');
-    cleanups.push(() => outside.cleanup());
+    defer(() => outside.cleanup());
     const root = path.join(tmp.dir, 'root');
     mkdirSync(path.join(root, 'store', 'proj'), { recursive: true });
     symlinkSync(path.join(root, 'store', 'proj'), path.join(root, 'view'), 'dir');
@@ -210,7 +195,7 @@ describe('RootWatcher', () => {
   it('follows a link made after start only while it stays inside the root', async () => {
     const tmp = tempRoot();
     const outside = makeTempDir('greenlight-watch-outside-');
-    cleanups.push(() => outside.cleanup());
+    defer(() => outside.cleanup());
     const root = path.join(tmp.dir, 'root');
     // Inside the root but in an ignored folder: reachable only through the link, as the scan reads it.
     const hidden = path.join(root, 'node_modules', 'pkg');

@@ -1,6 +1,8 @@
 // Shared by the watcher tests: a RootWatcher on a temp folder that records what it reports, and
 // waits that poll for an expected event with a generous deadline (CI machines are loaded).
+import { afterEach } from 'vitest';
 import { RootWatcher, type RootWatcherOptions, type WatchEvent } from '../../../../electron/core/watch/root-watcher';
+import { makeTempDir } from '../../../helpers/temp-dir';
 
 export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
   const start = Date.now();
@@ -38,5 +40,32 @@ export async function watchRoot(root: string, opts: Partial<RootWatcherOptions> 
     notices,
     seen: (kind, abs, timeoutMs) => waitFor(() => events.find(match(kind, abs)), `${kind} ${abs} (got ${JSON.stringify(events)})`, timeoutMs),
     count: (kind, abs) => events.filter(match(kind, abs)).length,
+  };
+}
+
+/**
+ * Temp folders and watchers for one describe block, all closed and removed after each test
+ * (watchers first, in reverse order of creation).
+ */
+export function watcherFixtures() {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return {
+    tempRoot() {
+      const tmp = makeTempDir('greenlight-watch-');
+      cleanups.push(() => tmp.cleanup());
+      return tmp;
+    },
+    async watch(root: string, opts?: Partial<RootWatcherOptions>): Promise<Recorder> {
+      const r = await watchRoot(root, opts);
+      cleanups.push(() => r.watcher.close());
+      return r;
+    },
+    /** Something else to undo after the test (a replaced function, a child process). */
+    defer(c: () => void | Promise<void>) {
+      cleanups.push(c);
+    },
   };
 }
