@@ -45,6 +45,27 @@ describe('the app protocol', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('serves every script the split renderer asks for (boot, entry, preloaded and lazy chunks) as JavaScript', async () => {
+    // The layout the build writes (scripts/build.mjs): index.html names the boot script, the
+    // entry and the preloaded chunks; lazy views are further chunks under assets/.
+    const split = makeTempDir();
+    try {
+      const dir = split.write('renderer/index.html', '<script type="module" async src="assets/boot.js"></script><link rel="modulepreload" href="assets/chunk-AB12CD34.js" /><script type="module" src="assets/app.js"></script>').replace(/index\.html$/, '');
+      for (const f of ['boot.js', 'app.js', 'chunk-AB12CD34.js', 'run-view-EF56GH78.js']) split.write(`renderer/assets/${f}`, 'export {}');
+      const serve = createAppRequestHandler(dir);
+      const html = await (await serve(new Request('greenlight-app://app/'))).text();
+      const named = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]);
+      expect(named).toEqual(['assets/boot.js', 'assets/chunk-AB12CD34.js', 'assets/app.js']);
+      for (const f of [...named, 'assets/run-view-EF56GH78.js']) {
+        const res = await serve(new Request(`greenlight-app://app/${f}`));
+        expect(res.status, f).toBe(200);
+        expect(res.headers.get('content-type'), f).toBe('text/javascript; charset=utf-8');
+      }
+    } finally {
+      split.cleanup();
+    }
+  });
+
   it('puts the CSP on every answer, errors included', async () => {
     for (const url of ['greenlight-app://app/missing.js', 'greenlight-app://other/index.html']) {
       const res = await get(url);
