@@ -2,6 +2,7 @@
 // with TRAILER_MANIFEST.json as the human-editable contract of the `--review` gate (FORMATS.md
 // §5). Read-only towards CineCut's checkpoint: an added key would make CineCut restart the run.
 import type { FamilyAdapter } from '../family-adapter';
+import { crashProblem, guardParse } from '../shared/crash-guard';
 import { assembleCineCutGroup } from './assemble-run';
 import { addAssemblyProblem, clearAssemblyProblems } from './assembly-problems';
 import { cineCutGroupKey, locateCineCut } from './layout';
@@ -15,30 +16,15 @@ export const cineCutAdapter: FamilyAdapter<CcRecord> = {
     if (!loc) return null;
     return { family: 'cinecut', groupKey: cineCutGroupKey(loc.workDir), role: loc.role, format: loc.role === 'trailer' ? 'none' : 'json' };
   },
-  parse(input) {
-    try {
-      return parseCineCutFile(input);
-    } catch (err) {
-      return { problems: [internal(err)] };
-    }
-  },
+  parse: guardParse(parseCineCutFile, 'cc.internal', 'CineCut file'),
   assemble(groupKey, files, ctx) {
     try {
       return assembleCineCutGroup(groupKey, files, ctx);
     } catch (err) {
       // Cleared and re-added so repeated re-assembly does not pile the same problem up.
       clearAssemblyProblems(files);
-      if (files[0]) addAssemblyProblem(files[0], { ...internal(err), code: 'internal' });
+      if (files[0]) addAssemblyProblem(files[0], { ...crashProblem('cc.internal', 'CineCut file', err), code: 'internal' });
       return [];
     }
   },
 };
-
-function internal(err: unknown) {
-  return {
-    severity: 'error' as const,
-    field: '',
-    code: 'cc.internal',
-    message: `Greenlight could not interpret this CineCut file (${err instanceof Error ? err.message : String(err)})`,
-  };
-}
