@@ -29,21 +29,8 @@ const EDIT_HOW: Record<AvPhase, string | undefined> = {
   4: undefined,
 };
 
-interface Merged {
-  id: string;
-  videoId?: string;
-  branch?: string;
-  phase?: AvPhase;
-  version?: number;
-  status?: AvCheckpointStatus;
-  approvedAt?: string;
-  createdAt?: string;
-  createdMs?: number;
-  costUsd?: number;
-  parentId?: string | null;
-  treeParentId?: string;
-  userId?: string;
-  editDescription?: string;
+/** One checkpoint as all the files that mention it say, artifacts merged by name. */
+interface Merged extends Omit<AvCheckpoint, 'artifacts' | 'pointer' | 'source'> {
   artifacts: Map<string, ArtifactSource>;
   fileId: string;
   rel: string;
