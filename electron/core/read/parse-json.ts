@@ -213,18 +213,3 @@ export function measureShape(value: unknown, limit: number): { depth: number; ke
   }
   return { depth: max, keys, nonFinite };
 }
-
-/** Iterative depth measure that stops as soon as `limit` is exceeded. */
-export function nestingDepth(value: unknown, limit: number): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d > max) max = d;
-    if (max > limit) return max;
-    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
-    for (const c of children) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
-  }
-  return max;
-}

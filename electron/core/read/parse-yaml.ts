@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import type { ProblemDraft } from '../families/family-adapter';
 import { nullNonFiniteNumbers } from './non-finite-numbers';
-import { MAX_NESTING, nestingDepth, type ParseResult } from './parse-json';
+import { MAX_NESTING, measureShape, type ParseResult } from './parse-json';
 import { PYYAML_TAGS } from './pyyaml-schema';
 
 export const MAX_YAML_ALIASES = 100;
@@ -66,9 +66,10 @@ export function parseYaml(text: string, dialect: YamlDialect = 'core'): ParseRes
       message: firstLine(w.message),
     }));
     const raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    if (nestingDepth(raw, MAX_NESTING) > MAX_NESTING) return tooDeep();
+    const shape = measureShape(raw, MAX_NESTING);
+    if (shape.depth > MAX_NESTING) return tooDeep();
     // .inf / .nan (and numbers past a double) cannot travel in the model: null, with a warning each.
-    const { data, pointers } = nullNonFiniteNumbers(raw);
+    const { data, pointers } = shape.nonFinite ? nullNonFiniteNumbers(raw) : { data: raw, pointers: [] };
     for (const field of pointers.slice(0, 20))
       problems.push({ severity: 'warning', field, code: 'yaml.non_finite', message: 'not a finite number (.inf, .nan or too large for a 64-bit float); shown as null' });
     return { ok: true, data, problems };
