@@ -76,18 +76,7 @@ export function resolveProjectPath(value: string, projectDir: string, rootPath: 
  * enough that a folder swapped for a link is seen on the next read; and the artifact route
  * checks real paths again before it serves a byte.
  */
-const realFolders = new Map<string, { real: string; at: number }>();
-const FOLDER_MEMO_MS = 1000;
-
-function realFolder(abs: string): string {
-  const now = Date.now();
-  const hit = realFolders.get(abs);
-  if (hit && now - hit.at < FOLDER_MEMO_MS) return hit.real;
-  if (realFolders.size >= 256) realFolders.clear();
-  const real = fs.realpathSync.native(abs);
-  realFolders.set(abs, { real, at: now });
-  return real;
-}
+const realFolder = briefly(1000, 256, (abs: string) => fs.realpathSync.native(abs));
 
 type Found = { size: number } | 'escapes' | undefined;
 
@@ -97,18 +86,27 @@ type Found = { size: number } | 'escapes' | undefined;
  * without this the same render is looked up nine times in a row. Short enough that a file
  * written after a checkpoint named it is seen by that checkpoint's next read.
  */
-const found = new Map<string, { result: Found; at: number }>();
-const FOUND_MEMO_MS = 250;
+const foundBriefly = briefly(250, 1024, (key: string) => {
+  const [rootPath, projectDir, rel] = key.split('\0');
+  return lookUp(rootPath, projectDir, rel);
+});
 
 function statInside(rootPath: string, projectDir: string, rel: string): Found {
-  const key = rootPath + '\0' + projectDir + '\0' + rel;
-  const now = Date.now();
-  const hit = found.get(key);
-  if (hit && now - hit.at < FOUND_MEMO_MS) return hit.result;
-  if (found.size >= 1024) found.clear();
-  const result = lookUp(rootPath, projectDir, rel);
-  found.set(key, { result, at: now });
-  return result;
+  return foundBriefly(rootPath + '\0' + projectDir + '\0' + rel);
+}
+
+/** `compute`, with each key's answer kept for `ms` (at most `max` keys; past that, all are dropped). */
+function briefly<V>(ms: number, max: number, compute: (key: string) => V): (key: string) => V {
+  const kept = new Map<string, { value: V; at: number }>();
+  return (key) => {
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && now - hit.at < ms) return hit.value;
+    if (kept.size >= max) kept.clear();
+    const value = compute(key);
+    kept.set(key, { value, at: now });
+    return value;
+  };
 }
 
 function lookUp(rootPath: string, projectDir: string, rel: string): Found {
