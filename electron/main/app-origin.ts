@@ -23,3 +23,19 @@ export function isAppUrl(url: string | undefined | null): boolean {
     return false;
   }
 }
+
+/**
+ * The checks both protocol handlers make first: a URL that parses, for their own host, read
+ * with GET or HEAD. Returns the URL, or the refusal (in the handler's own `text` answer).
+ */
+export function acceptRequest(request: Request, host: string, text: (status: number, body: string) => Response): URL | Response {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return text(400, 'bad request');
+  }
+  if (url.host !== host) return text(404, 'not found');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
+  return url;
+}

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { APP_HOST, APP_SCHEME, ARTIFACT_SCHEME } from './app-origin';
+import { acceptRequest, APP_HOST, APP_SCHEME, ARTIFACT_SCHEME } from './app-origin';
 
 /** Must be registered before the app is ready (Electron only accepts it then). */
 export const PRIVILEGED_SCHEMES: CustomScheme[] = [
@@ -38,14 +38,8 @@ export const APP_RESPONSE_HEADERS: Record<string, string> = {
 export function createAppRequestHandler(rendererDir: string): (request: Request) => Promise<Response> {
   const base = path.resolve(rendererDir);
   return async (request) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return text(400, 'bad request');
-    }
-    if (url.host !== APP_HOST) return text(404, 'not found');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
+    const url = acceptRequest(request, APP_HOST, text);
+    if (url instanceof Response) return url;
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);

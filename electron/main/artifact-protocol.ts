@@ -9,7 +9,7 @@ import type { Desk } from '../core/desk';
 import { openResolved, resolveArtifactFile, type ResolvedFile } from '../core/api/resolve-artifact-file';
 import { mediaTypeOf } from '../core/families/shared/artifact-paths';
 import { parseRange } from '../server/parse-range';
-import { ARTIFACT_HOST, ARTIFACT_SCHEME } from './app-origin';
+import { acceptRequest, ARTIFACT_HOST, ARTIFACT_SCHEME } from './app-origin';
 
 export const ARTIFACT_CSP = "default-src 'none'; sandbox";
 
@@ -23,14 +23,8 @@ export type ResolveArtifact = (artifactId: string) => Promise<ResolvedFile>;
 
 export function createArtifactRequestHandler(resolve: ResolveArtifact): (request: Request) => Promise<Response> {
   return async (request) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return text(400, 'bad request');
-    }
-    if (url.host !== ARTIFACT_HOST) return text(404, 'not found');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
+    const url = acceptRequest(request, ARTIFACT_HOST, text);
+    if (url instanceof Response) return url;
     let id: string;
     try {
       id = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
