@@ -1,7 +1,7 @@
 // Reads one checkpoint file from disk into a decoded document, never throwing. Files that
 // vanish mid-read, are unreadable or enormous become problems like any other.
 import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ProblemDraft } from '../families/family-adapter';
 import { decodeText } from './decode-text';
 import { parseJson, type ParseJsonOptions, type ParseResult } from './parse-json';
@@ -142,5 +142,5 @@ export function decodeAndParse(bytes: Uint8Array, format: DocumentFormat, size =
 }
 
 export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
