@@ -101,15 +101,16 @@ export class Desk extends EventEmitter {
         onPollingChange: () => this.emitEvent({ type: 'roots', roots: this.listRoots() }),
       });
       this.watchers.set(root.id, watcher);
-      // Every folder is watched before the scan lists it (one OS watch per folder, a fraction of
-      // a second), so nothing written while the scan runs is missed.
-      await watcher.start();
-    }
-    await this.scanRoot(root.id, abs);
+      // Every folder is watched just before the scan lists it (one OS watch per folder), so
+      // nothing written while the scan runs is missed; the scan's walk serves both.
+      const along = await watcher.startAlongScan();
+      await this.scanRoot(root.id, abs, along.beforeList);
+      await along.scanned();
+    } else await this.scanRoot(root.id, abs);
     return this.rootInfo(root.id)!;
   }
 
-  private async scanRoot(rootId: string, abs: string) {
+  private async scanRoot(rootId: string, abs: string, beforeList?: (abs: string, real: string) => void) {
     // A cold scan produces one event at the end, not one per file.
     this.muted++;
     try {
@@ -121,12 +122,12 @@ export class Desk extends EventEmitter {
       await this.index.upsertStream(
         rootId,
         async (add) => {
-          const files = await scanTree(
-            abs,
-            (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId),
-            (dir) => interrupted.add(dir),
-            (part) => add(part.filter((f) => !interrupted.has(path.dirname(f)))),
-          );
+          const files = await scanTree(abs, {
+            onIssue: (issue) => this.notice('warning', `${issue.abs}: ${issue.message}`, rootId),
+            onTakenAside: (dir) => interrupted.add(dir),
+            onFiles: (part) => add(part.filter((f) => !interrupted.has(path.dirname(f)))),
+            beforeList,
+          });
           // Phase marks for the benchmark (bench/core-entry.ts): listing, then parsing + assembly.
           performance.mark('greenlight:scan-listed', { detail: { rootId, files: files.length } });
           // A decision was cut off mid-swap (crash, kill -9): put the taken checkpoint back,

@@ -26,13 +26,22 @@ interface Folder {
   real: string;
 }
 
-export async function scanTree(
-  root: string,
-  onIssue: (i: ScanIssue) => void = () => {},
-  onTakenAside: (dir: string) => void = () => {},
+export interface ScanHooks {
+  onIssue?: (i: ScanIssue) => void;
+  /** A folder holds a file set aside by a decision that was cut off (recover it before reading the folder). */
+  onTakenAside?: (dir: string) => void;
   /** Each folder's files as soon as it is listed (the result is still every file, sorted). */
-  onFiles?: (files: string[]) => void,
-): Promise<string[]> {
+  onFiles?: (files: string[]) => void;
+  /**
+   * Called with each folder the scan enters (its path, and its real path), just before it is
+   * listed: the folder watcher watches it there, so the tree is walked once, not once to watch
+   * and again to scan, and a file written after its folder was listed is still seen.
+   */
+  beforeList?: (abs: string, real: string) => void;
+}
+
+export async function scanTree(root: string, hooks: ScanHooks = {}): Promise<string[]> {
+  const { onIssue = () => {}, onTakenAside = () => {}, onFiles, beforeList } = hooks;
   const out: string[] = [];
   const realRoot = await fs.realpath(root).catch(() => root);
   // Real paths of the folders entered: a second link to one of them (or a loop) is not entered again.
@@ -42,6 +51,7 @@ export async function scanTree(
 
   const list = async (folder: Folder): Promise<void> => {
     let entries: Dirent[];
+    beforeList?.(folder.abs, folder.real);
     try {
       entries = await fs.readdir(folder.abs, { withFileTypes: true });
     } catch (err) {

@@ -90,6 +90,30 @@ export class DirTreeWatcher {
     await this.walk(this.root, true, this.realRoot);
   }
 
+  /**
+   * Watching along a walk made by someone else: the desk's cold scan (index/scan-tree.ts), which
+   * follows the same rules as this watcher's own walk, so the tree is walked once, not twice.
+   * `beforeList` watches each folder the scan enters, before the scan lists it. Once the OS
+   * refuses a watch (out of handles), the folders that follow are only noted (takeRefused), for
+   * the polling that takes over to read once; `limit` tells whether that happened.
+   */
+  async startAlong(): Promise<{ beforeList: (abs: string, real: string) => void; limit: () => NodeJS.ErrnoException | undefined }> {
+    const real = await fs.realpath(this.root).catch(() => this.root);
+    this.realRoot = real === this.root ? this.root : real;
+    let limit: NodeJS.ErrnoException | undefined;
+    return {
+      beforeList: (abs, real) => {
+        if (limit) return void this.refused.add(abs);
+        try {
+          this.take(abs, real);
+        } catch (err) {
+          limit = err as NodeJS.ErrnoException; // open() throws only when out of watch handles
+        }
+      },
+      limit: () => limit,
+    };
+  }
+
   /** Look at a touched path and report what it now is. Looks at one path run one after another. */
   settle(abs: string): Promise<void> {
     const next = (this.settling.get(abs) ?? Promise.resolve())

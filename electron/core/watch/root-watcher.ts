@@ -24,6 +24,13 @@ export interface RootWatcherOptions {
   onPollingChange?: (polling: boolean) => void;
 }
 
+/** What the desk's cold scan calls while it walks the tree (see RootWatcher.startAlongScan). */
+export interface ScanWatch {
+  /** Undefined when polling: the scan then only scans. */
+  beforeList?: (abs: string, real: string) => void;
+  scanned: () => Promise<void>;
+}
+
 export class RootWatcher {
   private tree?: DirTreeWatcher;
   private poller?: PollingWatcher;
@@ -52,6 +59,29 @@ export class RootWatcher {
     await this.open();
   }
 
+  /**
+   * Starts watching along the desk's cold scan, so the tree is walked once for both: the scan
+   * calls `beforeList` for each folder just before listing it, and `scanned` when it is done.
+   * Polling (forced) shares nothing with the scan: it starts here, before the scan, as start().
+   */
+  async startAlongScan(): Promise<ScanWatch> {
+    if (this.polling) {
+      await this.open();
+      return { scanned: async () => {} };
+    }
+    const tree = this.makeTree();
+    this.tree = tree;
+    const along = await tree.startAlong();
+    return {
+      beforeList: along.beforeList,
+      scanned: async () => {
+        // Out of handles during the scan: polling takes over, then reads the folders left unwatched.
+        const err = along.limit();
+        if (err && this.tree === tree) await this.onError(err);
+      },
+    };
+  }
+
   private async open(): Promise<void> {
     if (this.closed) return;
     if (this.polling) {
@@ -65,18 +95,23 @@ export class RootWatcher {
       await poller.start();
       return;
     }
-    const tree = new DirTreeWatcher(this.root, {
-      onTouch: (abs) => this.debounce.touch(abs, () => void tree.settle(abs)),
-      onEvent: (e) => this.emit(e),
-      onError: (err) => void this.onError(err),
-      onNotice: (message) => !this.closed && this.opts.onNotice('warning', message),
-    });
+    const tree = this.makeTree();
     this.tree = tree;
     try {
       await tree.start();
     } catch (err) {
       await this.onError(err as NodeJS.ErrnoException, true);
     }
+  }
+
+  private makeTree(): DirTreeWatcher {
+    const tree: DirTreeWatcher = new DirTreeWatcher(this.root, {
+      onTouch: (abs) => this.debounce.touch(abs, () => void tree.settle(abs)),
+      onEvent: (e) => this.emit(e),
+      onError: (err) => void this.onError(err),
+      onNotice: (message) => !this.closed && this.opts.onNotice('warning', message),
+    });
+    return tree;
   }
 
   private emit(e: WatchEvent) {

@@ -151,9 +151,11 @@ describe('parse pool', () => {
       const parts: number[] = [];
       const counts = await streamed.upsertStream(streamed.addRoot(dir).id, async (add) => {
         // Folders arrive in listing order, not sorted; several parts go to the workers.
-        await scanTree(dir, undefined, undefined, (files) => {
-          parts.push(files.length);
-          add([...files].reverse());
+        await scanTree(dir, {
+          onFiles: (files) => {
+            parts.push(files.length);
+            add([...files].reverse());
+          },
         });
       });
       expect(parts.length).toBeGreaterThan(3);

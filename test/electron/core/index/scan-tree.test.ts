@@ -22,7 +22,7 @@ function write(rel: string, text = '{}') {
 async function scan(root = path.join(tmp, 'root')) {
   const issues: ScanIssue[] = [];
   const aside: string[] = [];
-  const files = await scanTree(root, (i) => issues.push(i), (d) => aside.push(d));
+  const files = await scanTree(root, { onIssue: (i) => issues.push(i), onTakenAside: (d) => aside.push(d) });
   return { files: files.map((f) => path.relative(root, f)), issues, aside };
 }
 
