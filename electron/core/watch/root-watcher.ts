@@ -6,6 +6,7 @@
 // It watches folders, not files (dir-tree-watcher.ts): one OS handle per folder, set up in a
 // fraction of a second, so the desk can await start() before its cold scan lists the tree and
 // nothing written meanwhile is missed. Polling (forced, or the fallback) is chokidar's.
+import path from 'node:path';
 import { scanTree } from '../index/scan-tree';
 import { DirTreeWatcher } from './dir-tree-watcher';
 import { PathDebouncer } from './path-debouncer';
@@ -137,7 +138,7 @@ export class RootWatcher {
       tree?.close();
       if (this.tree === tree) this.tree = undefined;
       if (starting || this.closed) return;
-      for (const dir of tree?.takeRefused() ?? []) {
+      for (const dir of outermost(tree?.takeRefused() ?? [])) {
         for (const abs of await scanTree(dir).catch(() => [])) this.debounce.touch(abs, () => this.emit({ kind: 'upsert', abs }));
       }
       return;
@@ -158,4 +159,17 @@ export class RootWatcher {
     this.tree?.close();
     await this.poller?.close();
   }
+}
+
+/**
+ * The folders not inside another of them: a scan of each reads everything below it, so a folder
+ * whose parent was refused too (every folder after the first refusal of a cold scan is) is not
+ * read a second time.
+ */
+export function outermost(dirs: string[]): string[] {
+  const all = new Set(dirs);
+  return dirs.filter((dir) => {
+    for (let up = path.dirname(dir); up !== dir && up.length > 0; dir = up, up = path.dirname(up)) if (all.has(up)) return false;
+    return true;
+  });
 }

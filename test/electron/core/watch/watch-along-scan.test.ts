@@ -8,7 +8,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { Desk } from '../../../../electron/core/desk';
 import { scanTree } from '../../../../electron/core/index/scan-tree';
-import { RootWatcher } from '../../../../electron/core/watch/root-watcher';
+import { RootWatcher, outermost } from '../../../../electron/core/watch/root-watcher';
 import type { WatchEvent } from '../../../../electron/core/watch/watch-event';
 import { waitFor, watcherFixtures } from './watch-kit';
 
@@ -102,5 +102,14 @@ describe('running out of watch handles during the cold scan', () => {
       if (n++ % 10 === 0) writeFileSync(path.join(tmp.dir, 'p7', `late-${n}.gate.json`), gate('late'));
       return desk.index.waitingGates().length > 8;
     }, 'a change in a folder the OS would not watch');
+  });
+});
+
+describe('outermost', () => {
+  it('keeps only the folders that no other listed folder holds', () => {
+    const dirs = ['/w/p1', '/w/p1/a', '/w/p1/a/b', '/w/p2/x', '/w/p10', '/w/p2/x/y', '/w/p1a'];
+    expect(outermost(dirs)).toEqual(['/w/p1', '/w/p2/x', '/w/p10', '/w/p1a']);
+    expect(outermost([])).toEqual([]);
+    expect(outermost(['/'])).toEqual(['/']);
   });
 });
