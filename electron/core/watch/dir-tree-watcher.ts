@@ -85,9 +85,14 @@ export class DirTreeWatcher {
 
   /** Watches every folder under the root. Rejects only when the OS runs out of watch handles. */
   async start(): Promise<void> {
+    await this.resolveRoot();
+    await this.walk(this.root, true, this.realRoot);
+  }
+
+  /** The root's real path, against which links are judged inside or outside. */
+  private async resolveRoot(): Promise<void> {
     const real = await fs.realpath(this.root).catch(() => this.root);
     this.realRoot = real === this.root ? this.root : real;
-    await this.walk(this.root, true, this.realRoot);
   }
 
   /**
@@ -98,8 +103,7 @@ export class DirTreeWatcher {
    * the polling that takes over to read once; `limit` tells whether that happened.
    */
   async startAlong(): Promise<{ beforeList: (abs: string, real: string) => void; limit: () => NodeJS.ErrnoException | undefined }> {
-    const real = await fs.realpath(this.root).catch(() => this.root);
-    this.realRoot = real === this.root ? this.root : real;
+    await this.resolveRoot();
     let limit: NodeJS.ErrnoException | undefined;
     return {
       beforeList: (abs, real) => {

@@ -3,9 +3,9 @@
 // burst becomes one read), and when the OS runs out of watch handles (ENOSPC/EMFILE) it falls
 // back to polling and says so.
 //
-// It watches folders, not files (dir-tree-watcher.ts): one OS handle per folder, set up in a
-// fraction of a second, so the desk can await start() before its cold scan lists the tree and
-// nothing written meanwhile is missed. Polling (forced, or the fallback) is chokidar's.
+// It watches folders, not files (dir-tree-watcher.ts): one OS handle per folder, each set up
+// just before the desk's cold scan lists that folder (startAlongScan), so nothing written
+// meanwhile is missed and the tree is walked once. Polling (forced, or the fallback) is chokidar's.
 import path from 'node:path';
 import { scanTree } from '../index/scan-tree';
 import { DirTreeWatcher } from './dir-tree-watcher';
