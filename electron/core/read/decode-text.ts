@@ -18,53 +18,22 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   // UTF-16 with a BOM: decode it, but say so, because the pipelines themselves write UTF-8.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const le = bytes[0] === 0xff;
-    try {
-      const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
-      return {
-        ok: true,
-        text,
-        problems: [
-          {
-            severity: 'warning',
-            field: '',
-            code: 'encoding.utf16',
-            message: `file is UTF-16 (${le ? 'little' : 'big'}-endian); the pipeline's own reader expects UTF-8`,
-          },
-        ],
-      };
-    } catch {
-      return {
+    return (
+      utf16(bytes.subarray(2), bytes[0] === 0xff, '') ?? {
         ok: false,
         retryable: false,
         problems: [{ severity: 'error', field: '', code: 'encoding.invalid_utf16', message: 'file has a UTF-16 byte-order mark but is not valid UTF-16' }],
-      };
-    }
+      }
+    );
   }
   const sniff = bytes.subarray(0, Math.min(bytes.length, BINARY_SNIFF_BYTES));
   if (sniff.includes(0)) {
     // UTF-16 without a byte-order mark (PowerShell's Out-File, some Windows editors) is text
     // with every other byte zero, not binary: read it, and say how it was recognised.
     const le = utf16WithoutBom(sniff);
-    if (le !== undefined) {
-      try {
-        const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
-        return {
-          ok: true,
-          text,
-          problems: [
-            {
-              severity: 'warning',
-              field: '',
-              code: 'encoding.utf16',
-              message: `file is UTF-16 (${le ? 'little' : 'big'}-endian) without a byte-order mark; the pipeline's own reader expects UTF-8`,
-            },
-          ],
-        };
-      } catch {
-        /* not UTF-16 after all: binary */
-      }
-    }
+    // Not valid UTF-16 after all: binary.
+    const text = le === undefined ? undefined : utf16(bytes, le, ' without a byte-order mark');
+    if (text) return text;
     return {
       ok: false,
       retryable: false,
@@ -126,4 +95,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return i;
+}
+
+/** UTF-16 text, said to be UTF-16 in a warning (`how` tells how it was recognised); undefined when the bytes are not valid UTF-16. */
+function utf16(bytes: Uint8Array, le: boolean, how: string): DecodeResult | undefined {
+  try {
+    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+    const message = `file is UTF-16 (${le ? 'little' : 'big'}-endian)${how}; the pipeline's own reader expects UTF-8`;
+    return { ok: true, text, problems: [{ severity: 'warning', field: '', code: 'encoding.utf16', message }] };
+  } catch {
+    return undefined;
+  }
 }
