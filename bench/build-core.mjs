@@ -10,13 +10,14 @@ export const CORE_BUNDLE = path.join(here, '.build', 'core.cjs');
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron', 'fsevents'] };
 
-/** The entry, and the parse worker beside it where the desk looks for it (as in dist/). */
-export async function buildCore() {
+/** The entry, and the parse worker beside it where the desk looks for it (as in dist/); tests build into a folder of their own. */
+export async function buildCore(outDir = path.dirname(CORE_BUNDLE)) {
+  const entry = path.join(outDir, 'core.cjs');
   await Promise.all([
-    build({ ...node, entryPoints: [path.join(here, 'core-entry.ts')], outfile: CORE_BUNDLE }),
-    build({ ...node, entryPoints: [path.join(here, '..', 'electron', 'core', 'index', 'parse-worker.ts')], outfile: path.join(here, '.build', 'parse-worker.cjs') }),
+    build({ ...node, entryPoints: [path.join(here, 'core-entry.ts')], outfile: entry }),
+    build({ ...node, entryPoints: [path.join(here, '..', 'electron', 'core', 'index', 'parse-worker.ts')], outfile: path.join(outDir, 'parse-worker.cjs') }),
   ]);
-  return CORE_BUNDLE;
+  return entry;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCore();
