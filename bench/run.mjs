@@ -86,22 +86,19 @@ function coreArgs(o) {
   return o.workers === undefined ? [] : ['--workers', String(o.workers)];
 }
 
-function runFloor(core, workspace) {
-  const out = execFileSync(process.execPath, [core, 'floor', workspace], { encoding: 'utf8', maxBuffer: 1 << 20 });
+/** One mode of the core, in a process of its own (it starts cold); its last line of output is the result. */
+function runCoreMode(core, args, nodeFlags = []) {
+  const out = execFileSync(process.execPath, [...nodeFlags, core, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop());
 }
+
+const runFloor = (core, workspace) => runCoreMode(core, ['floor', workspace]);
 
 /** The floor's work on every core: the least time any index could take here. */
-function runFloorParallel(core, workspace) {
-  const out = execFileSync(process.execPath, [core, 'floor-parallel', workspace], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop());
-}
+const runFloorParallel = (core, workspace) => runCoreMode(core, ['floor-parallel', workspace]);
 
-/** A cold index without the file watcher, in its own process: how much of the time is the index itself. */
-function runIndexOnly(core, workspace, o) {
-  const out = execFileSync(process.execPath, [...SERVE_NODE_FLAGS, ...o.nodeArgs, core, 'index', workspace, '--no-watch', ...coreArgs(o)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop());
-}
+/** A cold index without the file watcher: how much of the time is the index itself. */
+const runIndexOnly = (core, workspace, o) => runCoreMode(core, ['index', workspace, '--no-watch', ...coreArgs(o)], [...SERVE_NODE_FLAGS, ...o.nodeArgs]);
 
 function startCore(core, workspace, o) {
   const child = fork(core, ['serve', workspace, ...coreArgs(o)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...SERVE_NODE_FLAGS, ...o.nodeArgs] });
