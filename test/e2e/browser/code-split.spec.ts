@@ -4,12 +4,13 @@
 // nothing is refused or thrown on the way, and each lazily loaded view appears in full.
 // Screenshots are saved under test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DeskPage } from '../pages/desk-page';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium';
-import { makeSampleWorkspace, SCREENSHOT_DIR } from '../support/sample-workspace';
+import type { DeskPage } from '../pages/desk-page';
+import { chromiumAvailable, CHROMIUM_PATH } from '../support/chromium';
+import { closeSuite, openDeskInChromium } from '../support/desk-in-chromium';
+import { makeSampleWorkspace } from '../support/sample-workspace';
 import { startServe, type ServeProcess } from '../support/serve-process';
 
 if (!chromiumAvailable()) throw new Error(`Chromium is required for the end-to-end suite and was not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
@@ -43,8 +44,13 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
     );
     writeFileSync(path.join(ws, 'launch-notes.gate.json'), JSON.stringify({ question: 'Publish the launch notes?', requested_at: '2026-11-20T09:00:00Z', artifacts: ['launch-notes.md'] }));
     serve = await startServe([ws]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ browser, page, desk } = await openDeskInChromium(serve, { page: watch }));
+  });
+
+  afterAll(() => closeSuite({ browser, serve, dir: ws && path.dirname(ws) }));
+
+  /** Every script and snapshot request, and anything refused or thrown, from the page's start. */
+  async function watch(page: Page) {
     page.on('response', (r) => {
       const url = new URL(r.url());
       if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) scripts.push({ file: url.pathname.slice('/assets/'.length), status: r.status(), type: r.headers()['content-type'] ?? '' });
@@ -60,16 +66,7 @@ describe('the renderer in chunks, in Chromium against greenlight serve', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP refused ${e.blockedURI} (${e.violatedDirective})`));
     });
-    desk = new DeskPage(page, SCREENSHOT_DIR);
-    await page.goto(serve.url);
-    await desk.waitReady();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (ws) await fs.rm(path.dirname(ws), { recursive: true, force: true });
-  });
+  }
 
   it('index.html loads the entry as a module and preloads exactly the chunks the entry imports', () => {
     const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');

@@ -5,9 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DecisionFlows, DeskPage } from '../pages/desk-page';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium';
-import { makeSampleWorkspace, SCREENSHOT_DIR } from '../support/sample-workspace';
+import { DecisionFlows, type DeskPage } from '../pages/desk-page';
+import { chromiumAvailable, CHROMIUM_PATH } from '../support/chromium';
+import { closeSuite, openDeskInChromium } from '../support/desk-in-chromium';
+import { makeSampleWorkspace } from '../support/sample-workspace';
 import { startServe, type ServeProcess } from '../support/serve-process';
 
 if (!chromiumAvailable()) throw new Error(`Chromium is required for the end-to-end suite and was not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
@@ -36,19 +37,11 @@ describe('deciding gates in Chromium', () => {
   beforeAll(async () => {
     ws = makeSampleWorkspace();
     serve = await startServe([ws]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    desk = new DeskPage(page, SCREENSHOT_DIR);
+    ({ browser, page, desk } = await openDeskInChromium(serve));
     flows = new DecisionFlows(desk);
-    await page.goto(serve.url);
-    await desk.waitReady();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (ws) await fs.rm(path.dirname(ws), { recursive: true, force: true });
-  });
+  afterAll(() => closeSuite({ browser, serve, dir: ws && path.dirname(ws) }));
 
   it('approving a waiting OpenMontage gate rewrites the checkpoint on disk', async () => {
     const rel = 'openmontage/projects/tides-explainer/checkpoint_compose.json';

@@ -2,12 +2,13 @@
 // driven in Debian's Chromium through the shared page objects. Screenshots of every view are
 // saved under test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promises as fs, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DeskPage } from '../pages/desk-page';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium';
-import { makeSampleWorkspace, SCREENSHOT_DIR } from '../support/sample-workspace';
+import type { DeskPage } from '../pages/desk-page';
+import { chromiumAvailable, CHROMIUM_PATH } from '../support/chromium';
+import { closeSuite, openDeskInChromium } from '../support/desk-in-chromium';
+import { makeSampleWorkspace } from '../support/sample-workspace';
 import { startServe, type ServeProcess } from '../support/serve-process';
 
 if (!chromiumAvailable()) throw new Error(`Chromium is required for the end-to-end suite and was not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
@@ -22,18 +23,10 @@ describe('review desk in Chromium against greenlight serve', () => {
   beforeAll(async () => {
     ws = makeSampleWorkspace();
     serve = await startServe([ws]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    desk = new DeskPage(page, SCREENSHOT_DIR);
-    await page.goto(serve.url);
-    await desk.waitReady();
+    ({ browser, page, desk } = await openDeskInChromium(serve));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (ws) await fs.rm(path.dirname(ws), { recursive: true, force: true });
-  });
+  afterAll(() => closeSuite({ browser, serve, dir: ws && path.dirname(ws) }));
 
   it('the inbox lists every waiting gate of the sample workspace, oldest first, with the count in the title', async () => {
     await desk.go('inbox');

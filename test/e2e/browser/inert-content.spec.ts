@@ -3,15 +3,15 @@
 // an image), markdown with javascript: links and raw HTML, and an HTML file. Every payload would
 // set window.__pwned, log "PWNED" and call alert(); none may. Opened on its own, an artifact is
 // served with a sandboxing Content-Security-Policy, so even then nothing in it runs.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Artifact, Run } from '../../../shared/model';
-import { DeskPage } from '../pages/desk-page';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium';
-import { SCREENSHOT_DIR } from '../support/sample-workspace';
+import type { DeskPage } from '../pages/desk-page';
+import { chromiumAvailable, CHROMIUM_PATH } from '../support/chromium';
+import { closeSuite, openDeskInChromium } from '../support/desk-in-chromium';
 import { startServe, type ServeProcess } from '../support/serve-process';
 
 if (!chromiumAvailable()) throw new Error(`Chromium is required for the end-to-end suite and was not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
@@ -105,20 +105,10 @@ describe('artifact content renders inert in Chromium', () => {
     };
     const snapshot = (await api('getSnapshot', [])) as { runs: { id: string; family: string }[] };
     gateRun = (await api('getRun', [snapshot.runs.find((r) => r.family === 'gate')!.id])) as Run;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    context.on('page', watch);
-    page = await context.newPage();
-    desk = new DeskPage(page, SCREENSHOT_DIR);
-    await page.goto(serve.url);
-    await desk.waitReady();
+    ({ browser, context, page, desk } = await openDeskInChromium(serve, { context: (c) => c.on('page', watch) }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeSuite({ browser, serve, dir: tmp }));
 
   it('shows the gate, its context and every artifact as text, images and links that run nothing', async () => {
     await desk.openRun(gateRun.id);

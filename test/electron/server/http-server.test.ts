@@ -28,10 +28,26 @@ function request(
   });
 }
 
+/** A desk on `root` (no watcher), served over HTTP with the renderer files in `rendererDir`. */
+async function serveDesk(root: string, rendererDir: string): Promise<{ desk: Desk; server: RunningServer; close(): Promise<void> }> {
+  const desk = new Desk({ mode: 'browser', watch: false });
+  await desk.addRoot(root);
+  const server = await startServer({ desk, handlers: createDeskApi(desk, browserHostHandlers), rendererDir });
+  return {
+    desk,
+    server,
+    async close() {
+      await server.close();
+      await desk.close();
+    },
+  };
+}
+
 describe('greenlight serve', () => {
   const tmp = makeTempDir();
   const renderer = makeTempDir('greenlight-renderer-');
   const outside = makeTempDir('greenlight-outside-');
+  let served: Awaited<ReturnType<typeof serveDesk>> | undefined;
   let desk: Desk;
   let server: RunningServer;
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1000, 7)]);
@@ -49,14 +65,12 @@ describe('greenlight serve', () => {
       'review/cut.gate.json',
       JSON.stringify({ question: 'Use this frame?', requested_at: '2026-11-20T10:00:00Z', artifacts: ['frame.png', 'escape.png'] }),
     );
-    desk = new Desk({ mode: 'browser', watch: false });
-    await desk.addRoot(tmp.dir);
-    server = await startServer({ desk, handlers: createDeskApi(desk, browserHostHandlers), rendererDir: renderer.dir });
+    served = await serveDesk(tmp.dir, renderer.dir);
+    ({ desk, server } = served);
   });
 
   afterAll(async () => {
-    await server.close();
-    await desk.close();
+    await served?.close();
     tmp.cleanup();
     renderer.cleanup();
     outside.cleanup();
@@ -179,7 +193,7 @@ describe('greenlight serve', () => {
 describe('greenlight serve: the inbox’s first screen', () => {
   const tmp = makeTempDir();
   const renderer = makeTempDir('greenlight-renderer-');
-  let desk: Desk;
+  let served: Awaited<ReturnType<typeof serveDesk>> | undefined;
   let server: RunningServer;
 
   beforeAll(async () => {
@@ -188,14 +202,12 @@ describe('greenlight serve: the inbox’s first screen', () => {
     ['2026-11-20T10:00:00Z', '2026-11-20T09:00:00Z', '2026-11-19T08:00:00Z', '2026-11-20T12:00:00Z', '2026-11-20T11:00:00Z'].forEach((at, i) =>
       tmp.write(`g${i}/review.gate.json`, JSON.stringify({ question: `Gate ${i}?`, requested_at: at })),
     );
-    desk = new Desk({ mode: 'browser', watch: false });
-    await desk.addRoot(tmp.dir);
-    server = await startServer({ desk, handlers: createDeskApi(desk, browserHostHandlers), rendererDir: renderer.dir });
+    served = await serveDesk(tmp.dir, renderer.dir);
+    ({ server } = served);
   });
 
   afterAll(async () => {
-    await server.close();
-    await desk.close();
+    await served?.close();
     tmp.cleanup();
     renderer.cleanup();
   });
