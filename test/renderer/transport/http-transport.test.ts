@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../../shared/api-contract';
 import { HttpTransport, loadDeskEventCheck } from '../../../renderer/transport/http-transport';
+import { deferred } from '../../helpers/deferred';
 
 class FakeEventSource {
   static last?: FakeEventSource;
@@ -25,16 +26,6 @@ class FakeEventSource {
 const ready: DeskEvent = { type: 'ready' };
 const notice = (id: string): DeskEvent => ({ type: 'notice', notice: { id, level: 'info', message: id } });
 const flush = () => new Promise((r) => setTimeout(r, 0));
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe('HttpTransport live stream', () => {
   const original = globalThis.EventSource;

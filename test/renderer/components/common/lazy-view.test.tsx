@@ -5,16 +5,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lazyView, loadAllLazyViews } from '../../../../renderer/components/common/lazy-view';
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../../helpers/deferred';
 
 function Greeting({ name }: { name: string }) {
   return <p data-testid="greeting">Hello {name}</p>;
