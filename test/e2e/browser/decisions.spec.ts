@@ -10,20 +10,14 @@ import { chromiumAvailable, CHROMIUM_PATH } from '../support/chromium';
 import { closeSuite, openDeskInChromium } from '../support/desk-in-chromium';
 import { makeSampleWorkspace } from '../support/sample-workspace';
 import { startServe, type ServeProcess } from '../support/serve-process';
+import { waitFor } from '../../helpers/wait-for';
 
 if (!chromiumAvailable()) throw new Error(`Chromium is required for the end-to-end suite and was not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-async function poll<T>(probe: () => T | undefined | false, what: string, ms = 10000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** What a decision left on disk, checked every 50 ms for up to 10 s. */
+const poll = <T>(probe: () => T | undefined | false, what: string) => waitFor(probe, what, 10000, 50);
 
 describe('deciding gates in Chromium', () => {
   let ws: string;

@@ -3,16 +3,9 @@
 import { afterEach } from 'vitest';
 import { RootWatcher, type RootWatcherOptions, type WatchEvent } from '../../../../electron/core/watch/root-watcher';
 import { makeTempDir } from '../../../helpers/temp-dir';
+import { waitFor } from '../../../helpers/wait-for';
 
-export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
+export { waitFor };
 
 export interface Recorder {
   watcher: RootWatcher;
